@@ -1,0 +1,58 @@
+"""The Dash application factory: one app per dataset, layout and callbacks registered on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+from flask import jsonify
+
+from . import __version__
+from .callbacks import register_callbacks
+from .layout import page
+from .model import Dataset
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+INDEX_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def create_app(dataset: Dataset) -> Dash:
+    """A Dash app exploring ``dataset``; ``app.server`` is its WSGI application."""
+    meta = dataset.metadata
+    app = Dash(
+        __name__,
+        title=meta.title,
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        update_title=None,
+        index_string=INDEX_TEMPLATE,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": "description", "content": meta.description or meta.title},
+        ],
+    )
+    app.layout = page(dataset)
+    register_callbacks(app, dataset)
+
+    @app.server.route("/health")
+    def health():
+        return jsonify(status="ok", version=__version__, events=len(dataset.events), dataset=meta.title)
+
+    return app

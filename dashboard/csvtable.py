@@ -1,0 +1,96 @@
+"""Reading one CSV file into header and rows, keeping the line each row starts on."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import Problem
+
+UTF8_HINT = "save the file as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)"
+
+
+@dataclass
+class Row:
+    """One record of a CSV file and the physical line it starts on (1-based)."""
+
+    line: int
+    cells: list[str]
+
+
+@dataclass
+class Table:
+    """A CSV file as read: its display name, header and records, or the problems reading it."""
+
+    name: str
+    header: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def readable(self) -> bool:
+        """True when the file was decoded and has a header row."""
+        return not self.problems and bool(self.header)
+
+
+def read_table(path: Path, name: str | None = None) -> Table:
+    """Read a UTF-8 CSV file (BOM allowed); problems name the file and line."""
+    name = name or path.name
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return Table(name, problems=[Problem(name, f"cannot be read ({reason})", "check the path and its permissions")])
+    return parse_table(data, name)
+
+
+def parse_table(data: bytes, name: str) -> Table:
+    """Parse CSV bytes; undecodable text, broken quoting and an empty file become problems."""
+    table = Table(name)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line_end = data.find(b"\n", error.start)
+        line_text = data[line_start : line_end if line_end >= 0 else len(data)].decode("utf-8", "replace")
+        table.problems.append(
+            Problem(
+                name,
+                f"has a byte (0x{data[error.start]:02X}) that is not UTF-8 text",
+                UTF8_HINT,
+                line=data[: error.start].count(b"\n") + 1,
+                value=line_text.rstrip("\r"),
+            )
+        )
+        return table
+    if not text.strip():
+        table.problems.append(Problem(name, "is empty", "add a header row and at least one row of data"))
+        return table
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    previous_end = 0
+    try:
+        for cells in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if not cells or all(not cell.strip() for cell in cells):
+                continue
+            if not table.header:
+                table.header = [cell.strip() for cell in cells]
+            else:
+                table.rows.append(Row(start, cells))
+    except csv.Error as error:
+        table.problems.append(
+            Problem(
+                name,
+                f"is not valid CSV here ({error})",
+                'check the quotes: a quoted value must end with " and a " inside it must be doubled ("")',
+                line=reader.line_num,
+            )
+        )
+    return table

@@ -1,0 +1,323 @@
+"""Validating the rows of events.csv into the typed events frame."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import numpy as np
+import pandas as pd
+
+from .csvtable import Table
+from .dates import DATE_FORMAT_HINT, DATE_PATTERN
+from .model import EVENT_COLUMNS
+from .problems import Problem
+from .text import is_safe_url, is_slug, slugify, split_list
+
+REQUIRED_COLUMNS = ("date", "title", "themes")
+DEFAULT_IMPORTANCE = 2
+IMPORTANCE_LEVELS = (1, 2, 3)
+# Columns of the typed events frame; any other column is an extra column of the file.
+FRAME_COLUMNS = (
+    "id",
+    "date",
+    "end_date",
+    "precision",
+    "end_precision",
+    "start",
+    "last",
+    "x",
+    "title",
+    "description",
+    "themes",
+    "actors",
+    "source_title",
+    "source_url",
+    "judgements",
+    "importance",
+    "line",
+    "search_text",
+)
+
+
+def parse_date_column(values: pd.Series) -> pd.DataFrame:
+    """Vectorised partial-date parsing.
+
+    Returns, aligned with ``values``: ``valid`` (bool), ``iso`` (normalised text),
+    ``precision`` ("year"/"month"/"day"), ``start`` and ``last`` (first and last day covered)
+    and ``x`` (the middle of the period, where it is drawn).
+    """
+    text = values.astype(str).str.strip()
+    parts = text.str.extract(DATE_PATTERN.pattern)
+    year = pd.to_numeric(parts[0], errors="coerce")
+    month = pd.to_numeric(parts[1], errors="coerce")
+    day = pd.to_numeric(parts[2], errors="coerce")
+    start = pd.to_datetime(
+        pd.DataFrame({"year": year, "month": month.fillna(1), "day": day.fillna(1)}), errors="coerce"
+    )
+    valid = start.notna() & (year >= 1)
+    precision = pd.Series(
+        np.select([day.notna(), month.notna()], ["day", "month"], "year"), index=values.index, dtype=object
+    )
+    # Last day: the day itself, else the end of the month, else 31 December.
+    next_month = pd.to_datetime(
+        pd.DataFrame(
+            {
+                "year": year.where(month.notna() & (month < 12), year + 1),
+                "month": (month % 12 + 1).fillna(1),
+                "day": 1,
+            }
+        ),
+        errors="coerce",
+    )
+    last = start.where(day.notna(), next_month - pd.Timedelta(days=1))
+    middle = start.where(day.notna(), start + pd.to_timedelta(np.where(month.notna(), 14, 181), unit="D"))
+    return pd.DataFrame(
+        {
+            "valid": valid,
+            "iso": text.where(valid, ""),
+            "precision": precision.where(valid, ""),
+            "start": start.where(valid),
+            "last": last.where(valid),
+            "x": middle.where(valid),
+        },
+        index=values.index,
+    )
+
+
+def validate_events(
+    table: Table,
+    theme_ids: Collection[str] | None,
+    judgement_ids: Collection[str] | None,
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Check every row of events.csv; return the typed frame, or ``None``, and all problems found.
+
+    ``theme_ids`` / ``judgement_ids`` are the ids declared by companion files, or ``None``
+    when the dataset has no such file (then any id is accepted; theme names become slug ids
+    and ``frame.attrs["theme_labels"]`` maps each id to the text first used for it).
+    """
+    name = table.name
+    problems: list[Problem] = []
+    header = table.header
+    problems += _header_problems(name, header)
+    if any(column not in header for column in REQUIRED_COLUMNS):
+        return None, problems
+
+    width = len(header)
+    for row in table.rows:
+        if len(row.cells) != width:
+            problems.append(
+                Problem(
+                    name,
+                    f"has {len(row.cells)} values but the header has {width} columns",
+                    "check for a missing or extra comma, or a value with a comma that needs quotes",
+                    line=row.line,
+                )
+            )
+    if not table.rows:
+        problems.append(Problem(name, "has a header but no events", "add one row per event below the header"))
+        return None, problems
+
+    cells = [(row.cells + [""] * width)[:width] for row in table.rows]
+    raw = pd.DataFrame(cells, columns=_unique(header), dtype=object)
+    for column in EVENT_COLUMNS:
+        if column not in raw:
+            raw[column] = ""
+    raw = raw.fillna("")
+    lines = pd.Series([row.line for row in table.rows], index=raw.index)
+
+    def report(mask: pd.Series, column: str, message: str, hint: str) -> None:
+        for index in mask[mask].index:
+            problems.append(
+                Problem(name, message, hint, line=int(lines[index]), column=column, value=raw.at[index, column])
+            )
+
+    title = raw["title"].str.strip()
+    report(title == "", "title", "is empty", "give every event a short headline")
+
+    dates = parse_date_column(raw["date"])
+    report(~dates["valid"], "date", "is not a date", DATE_FORMAT_HINT)
+
+    has_end = raw["end_date"].str.strip() != ""
+    ends = parse_date_column(raw["end_date"])
+    report(has_end & ~ends["valid"], "end_date", "is not a date", DATE_FORMAT_HINT + ", or leave it empty")
+    backwards = has_end & ends["valid"] & dates["valid"] & (ends["last"] < dates["start"])
+    report(backwards, "end_date", "is before the event's date", "make end_date the same as or later than date")
+
+    themes = raw["themes"].map(split_list)
+    report(themes.map(len) == 0, "themes", "is empty", "give at least one theme id; separate several with ;")
+    theme_labels: dict[str, str] = {}
+    if theme_ids is None:
+        # No themes.csv: the themes are whatever the rows name; ids are their slugs, labels their text.
+        for ids in themes:
+            for text in ids:
+                theme_labels.setdefault(slugify(text) or "other", text)
+        themes = themes.map(lambda ids: tuple(dict.fromkeys(slugify(t) or "other" for t in ids)))
+    else:
+        known = set(theme_ids)
+        unknown = themes.map(lambda ids: any(t not in known for t in ids))
+        report(unknown, "themes", "names a theme that themes.csv does not define", _known_hint("themes.csv", known))
+
+    judgements = raw["judgement"].map(split_list)
+    if judgement_ids is not None:
+        known_j = set(judgement_ids)
+        unknown_j = judgements.map(lambda ids: any(j not in known_j for j in ids))
+        report(
+            unknown_j,
+            "judgement",
+            "names a judgement that judgements.csv does not define",
+            _known_hint("judgements.csv", known_j),
+        )
+
+    importance_text = raw["importance"].str.strip()
+    importance = pd.to_numeric(importance_text.where(importance_text != "", str(DEFAULT_IMPORTANCE)), errors="coerce")
+    report(
+        ~importance.isin(IMPORTANCE_LEVELS),
+        "importance",
+        "is not an importance level",
+        "use 1 (minor), 2 or 3 (major), or leave it empty for 2",
+    )
+
+    url = raw["source_url"].str.strip()
+    report(
+        (url != "") & ~url.map(is_safe_url),
+        "source_url",
+        "is not a web address",
+        "use a full http:// or https:// address, or leave it empty",
+    )
+
+    ids, id_problems = _event_ids(raw, dates["iso"], title, lines, name)
+    problems += id_problems
+
+    if problems:
+        return None, sorted(problems, key=lambda p: (p.line or 0, p.column or ""))
+
+    extras = [column for column in raw.columns if column not in EVENT_COLUMNS]
+    actors = raw["actors"].map(split_list)
+    description = raw["description"].str.strip()
+    frame = pd.DataFrame(
+        {
+            "id": ids,
+            "date": dates["iso"],
+            "end_date": ends["iso"].where(has_end, ""),
+            "precision": dates["precision"],
+            "end_precision": ends["precision"].where(has_end, ""),
+            "start": dates["start"],
+            "last": ends["last"].where(has_end, dates["last"]),
+            "x": dates["x"],
+            "title": title,
+            "description": description,
+            "themes": themes,
+            "actors": actors,
+            "source_title": raw["source_title"].str.strip(),
+            "source_url": url,
+            "judgements": judgements,
+            "importance": importance.astype(int),
+            "line": lines,
+        }
+    )
+    frame["search_text"] = (title + "\n" + description + "\n" + actors.map(" ".join)).str.casefold()
+    for column in extras:
+        frame[column] = raw[column]
+    frame = frame.sort_values(["start", "line"], kind="stable").reset_index(drop=True)
+    frame.attrs["theme_labels"] = theme_labels
+    return frame, []
+
+
+def _header_problems(name: str, header: list[str]) -> list[Problem]:
+    problems = []
+    for column in REQUIRED_COLUMNS:
+        if column not in header:
+            problems.append(
+                Problem(
+                    name,
+                    f"has no {column} column",
+                    f"add a column named {column} to the header row",
+                    line=1,
+                    column=column,
+                )
+            )
+    seen: set[str] = set()
+    for position, column in enumerate(header, start=1):
+        if not column:
+            problems.append(
+                Problem(
+                    name,
+                    f"column {position} has no name",
+                    "name every column in the header row, or delete the empty column",
+                    line=1,
+                )
+            )
+        elif column in seen:
+            problems.append(
+                Problem(
+                    name,
+                    "appears twice in the header",
+                    "rename or remove one of the two columns",
+                    line=1,
+                    column=column,
+                    value=column,
+                )
+            )
+        seen.add(column)
+    return problems
+
+
+def _unique(header: list[str]) -> list[str]:
+    """Header names made unique so a frame can hold them (duplicates are reported separately)."""
+    names: list[str] = []
+    for position, column in enumerate(header, start=1):
+        names.append(column if column and column not in names else f"{column or 'column'}_{position}")
+    return names
+
+
+def _known_hint(file: str, known: set[str]) -> str:
+    listed = ", ".join(sorted(known)[:12]) + (", …" if len(known) > 12 else "")
+    return f"use an id defined in {file} ({listed}) or add it there"
+
+
+def _event_ids(
+    raw: pd.DataFrame, iso: pd.Series, title: pd.Series, lines: pd.Series, name: str
+) -> tuple[list[str], list[Problem]]:
+    """Given ids are checked; missing ones are made from date and title, stable and unique."""
+    problems = []
+    given = raw["id"].str.strip()
+    first_line: dict[str, int] = {}
+    for index, value in given[given != ""].items():
+        line = int(lines[index])
+        if not is_slug(value):
+            problems.append(
+                Problem(
+                    name,
+                    "is not a valid id",
+                    "use lower-case letters, digits and hyphens, e.g. 1960-treaty-revision",
+                    line=line,
+                    column="id",
+                    value=value,
+                )
+            )
+        elif value in first_line:
+            problems.append(
+                Problem(
+                    name,
+                    f"is a duplicate id (first used on line {first_line[value]})",
+                    "give every event its own id",
+                    line=line,
+                    column="id",
+                    value=value,
+                )
+            )
+        else:
+            first_line[value] = line
+    ids = []
+    taken = set(first_line)
+    for index, value in given.items():
+        if value:
+            ids.append(value)
+            continue
+        base = slugify(f"{iso[index]} {title[index]}") or "event"
+        candidate, counter = base, 2
+        while candidate in taken:
+            candidate, counter = f"{base}-{counter}", counter + 1
+        taken.add(candidate)
+        ids.append(candidate)
+    return ids, problems

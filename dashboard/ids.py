@@ -1,0 +1,43 @@
+"""Every component id of the page, in one place (stable, so tests and workers agree)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+URL = "url"
+STATE = "view-state"
+
+THEMES = "theme-filter"
+THEMES_ALL = "theme-filter-all"
+THEMES_NONE = "theme-filter-none"
+YEARS = "year-filter"
+YEAR_FROM = "year-from"
+YEAR_TO = "year-to"
+SEARCH = "search-filter"
+JUDGEMENT = "judgement-filter"
+JUDGEMENT_NOTE = "judgement-note"
+RESET = "reset-filters"
+
+SUMMARY = "summary"
+EMPTY = "empty-state"
+EMPTY_RESET = "empty-state-reset"
+TIMELINE = "timeline"
+
+DETAILS = "details"
+DETAILS_CLOSE = "details-close"
+
+LIST = "event-list"
+LIST_NOTE = "event-list-note"
+
+ROW_TYPE = "event-row"
+SORT_TYPE = "sort-header"
+
+
+def row_button(event_id: Any) -> dict[str, Any]:
+    """Id of the button that selects an event from the list (``ALL`` for callbacks)."""
+    return {"type": ROW_TYPE, "index": event_id}
+
+
+def sort_button(key: Any) -> dict[str, Any]:
+    """Id of the header button that sorts the list by ``key`` (``ALL`` for callbacks)."""
+    return {"type": SORT_TYPE, "index": key}

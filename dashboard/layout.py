@@ -1,0 +1,356 @@
+"""The page's components: structure and text only, no behaviour."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from . import ids
+from .model import Dataset
+from .presentation import EventDetails, event_dates
+from .text import safe_markdown
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "filename": "alliance-timeline", "scale": 2},
+}
+LIST_LIMIT = 500
+SORT_LABELS = {"date": "Date", "title": "Title", "importance": "Importance"}
+IMPORTANCE_LABELS = {1: "Minor", 2: "Notable", 3: "Major"}
+
+
+def page(dataset: Dataset) -> html.Div:
+    """The whole explorer page for a dataset."""
+    meta = dataset.metadata
+    return html.Div(
+        className="app",
+        children=[
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.STATE),
+            html.A("Skip to the event list", href="#event-list-section", className="skip-link"),
+            html.Header(
+                className="masthead",
+                children=[
+                    html.H1(meta.title),
+                    html.P(meta.description, className="lede") if meta.description else None,
+                ],
+            ),
+            html.Div(
+                className="workspace",
+                children=[
+                    filter_panel(dataset),
+                    html.Main(
+                        className="content",
+                        children=[
+                            html.P(id=ids.SUMMARY, className="summary", role="status", **{"aria-live": "polite"}),
+                            html.Div(id=ids.JUDGEMENT_NOTE, className="judgement-note"),
+                            html.Div(
+                                id=ids.EMPTY,
+                                className="empty-state",
+                                hidden=True,
+                                children=[
+                                    html.P("No events match these filters."),
+                                    html.P("Try fewer words, a wider range of years, or more themes."),
+                                    html.Button("Clear all filters", id=ids.EMPTY_RESET, className="button"),
+                                ],
+                            ),
+                            html.Div(
+                                className="timeline-region",
+                                role="region",
+                                **{"aria-label": f"Timeline chart of {meta.title}"},
+                                children=dcc.Graph(id=ids.TIMELINE, config=GRAPH_CONFIG, className="timeline"),
+                            ),
+                            chart_key(),
+                            html.Section(
+                                id=ids.DETAILS,
+                                className="details",
+                                hidden=True,
+                                **{"aria-labelledby": "details-title"},
+                                children=[
+                                    html.Button("Close", id=ids.DETAILS_CLOSE, className="button details-close"),
+                                    html.Div(id=ids.DETAILS + "-body"),
+                                ],
+                            ),
+                            html.Section(
+                                id="event-list-section",
+                                className="event-list",
+                                children=[html.H2("Events"), html.Div(id=ids.LIST)],
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            footer(dataset),
+        ],
+    )
+
+
+def filter_panel(dataset: Dataset) -> html.Aside:
+    """Search, themes, years, judgement and reset."""
+    first, last = dataset.year_bounds
+    marks = year_marks(first, last)
+    controls = [
+        html.H2("Filters"),
+        html.Div(
+            className="control",
+            children=[
+                html.Label("Search", htmlFor=ids.SEARCH),
+                dcc.Input(
+                    id=ids.SEARCH,
+                    type="search",
+                    placeholder="Title, description or actor",
+                    debounce=0.3,
+                    value="",
+                    className="search-input",
+                    autoComplete="off",
+                ),
+            ],
+        ),
+        html.Fieldset(
+            className="control",
+            children=[
+                html.Legend("Themes"),
+                html.Div(
+                    className="theme-toggles",
+                    children=[
+                        html.Button("All", id=ids.THEMES_ALL, className="link-button"),
+                        html.Button("None", id=ids.THEMES_NONE, className="link-button"),
+                    ],
+                ),
+                dcc.Checklist(
+                    id=ids.THEMES,
+                    options=theme_options(dataset, {theme.id: 0 for theme in dataset.themes}),
+                    value=[theme.id for theme in dataset.themes],
+                    className="theme-list",
+                ),
+            ],
+        ),
+        html.Fieldset(
+            className="control",
+            children=[
+                html.Legend("Years"),
+                dcc.RangeSlider(
+                    id=ids.YEARS,
+                    min=first,
+                    max=last,
+                    step=1,
+                    value=[first, last],
+                    marks=marks,
+                    allowCross=False,
+                    allow_direct_input=False,
+                    tooltip={"placement": "bottom", "always_visible": False},
+                ),
+                html.Div(
+                    className="year-inputs",
+                    children=[
+                        html.Label("From", htmlFor=ids.YEAR_FROM),
+                        year_input(ids.YEAR_FROM, first, first, last),
+                        html.Label("To", htmlFor=ids.YEAR_TO),
+                        year_input(ids.YEAR_TO, last, first, last),
+                    ],
+                ),
+            ],
+        ),
+    ]
+    if dataset.judgements:
+        controls.append(
+            html.Div(
+                className="control",
+                children=[
+                    html.Label("Key judgement", htmlFor=ids.JUDGEMENT),
+                    dcc.Dropdown(
+                        id=ids.JUDGEMENT,
+                        options=[{"label": j.title, "value": j.id} for j in dataset.judgements],
+                        placeholder="Any judgement",
+                        clearable=True,
+                        searchable=False,
+                    ),
+                ],
+            )
+        )
+    else:
+        controls.append(dcc.Store(id=ids.JUDGEMENT))
+    controls.append(html.Button("Reset all filters", id=ids.RESET, className="button"))
+    return html.Aside(className="filters", children=controls, **{"aria-label": "Filters"})
+
+
+def year_input(component_id: str, value: int, first: int, last: int) -> dcc.Input:
+    """A number box for one end of the year range; it applies on Enter or when focus leaves."""
+    return dcc.Input(
+        id=component_id, type="number", value=value, min=first, max=last, step=1, debounce=True, className="year-input"
+    )
+
+
+def year_marks(first: int, last: int, most: int = 4) -> dict[int, str]:
+    """Slider labels: the first and last year and a few round years between, never crowded."""
+    span = max(last - first, 1)
+    step = next(step for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10**9) if span / step <= most)
+    inner = range(first - first % step + step, last, step)
+    marks = {year: str(year) for year in inner if year - first >= step / 2 and last - year >= step / 2}
+    return {first: str(first), **marks, last: str(last)}
+
+
+def theme_options(dataset: Dataset, counts: dict[str, int]) -> list[dict]:
+    """Checklist options: each theme with its colour and how many events it would show."""
+    return [
+        {
+            "label": html.Span(
+                className="theme-option",
+                children=[
+                    html.Span(className="swatch", style={"backgroundColor": theme.color}),
+                    html.Span(theme.label, className="theme-label"),
+                    html.Span(str(counts.get(theme.id, 0)), className="count"),
+                ],
+                title=theme.description or theme.label,
+            ),
+            "value": theme.id,
+        }
+        for theme in dataset.themes
+    ]
+
+
+def chart_key() -> html.P:
+    """How to read the chart's marks."""
+    return html.P(
+        className="chart-key",
+        children=(
+            "Each lane is a theme. Filled marks sit in an event's main theme, hollow marks in its "
+            "other themes; bars are periods; larger marks are more important events; shaded bands "
+            "are eras. Click a mark for details, drag to zoom, double-click to see everything again."
+        ),
+    )
+
+
+def summary_text(shown: int, total: int) -> str:
+    """The live summary: "23 of 57 events"."""
+    noun = "event" if total == 1 else "events"
+    return f"{shown} of {total} {noun}"
+
+
+def details_body(details: EventDetails) -> list:
+    """The details panel's content for one event."""
+    facts = [
+        html.Dt("Themes"),
+        html.Dd(
+            [html.Span(theme.label, className="chip", style={"borderColor": theme.color}) for theme in details.themes]
+        ),
+    ]
+    if details.actors:
+        facts += [html.Dt("Actors"), html.Dd(", ".join(details.actors))]
+    if details.judgements:
+        facts += [
+            html.Dt("Supports"),
+            html.Dd(
+                html.Ul(
+                    [html.Li(f"{j.title} ({j.likelihood})" if j.likelihood else j.title) for j in details.judgements]
+                )
+            ),
+        ]
+    if details.source_url:
+        source = html.A(details.source_title, href=details.source_url, target="_blank", rel="noopener noreferrer")
+    else:
+        source = html.Span(details.source_title or "No source given")
+    facts += [html.Dt("Source"), html.Dd(source, className="source")]
+    return [
+        html.H2(details.title, id="details-title"),
+        html.P(details.date_text, className="details-date"),
+        dcc.Markdown(safe_markdown(details.description), link_target="_blank", dangerously_allow_html=False)
+        if details.description
+        else None,
+        html.Dl(facts, className="facts"),
+    ]
+
+
+def event_table(dataset: Dataset, events: pd.DataFrame, sort: str, selected: str | None) -> list:
+    """The list view: a sortable table of the filtered events; a title selects its event."""
+    if events.empty:
+        return [html.P("No events to list.", className="muted")]
+    shown = events.head(LIST_LIMIT)
+    dates = event_dates(shown)
+    key = sort.lstrip("-")
+    direction = "descending" if sort.startswith("-") else "ascending"
+    headers = []
+    for column, label in SORT_LABELS.items():
+        headers.append(
+            html.Th(
+                html.Button(
+                    [
+                        label,
+                        html.Span(" ▲" if direction == "ascending" else " ▼", **{"aria-hidden": "true"})
+                        if column == key
+                        else None,
+                    ],
+                    id=ids.sort_button(column),
+                    className="sort-button",
+                ),
+                scope="col",
+                **{"aria-sort": direction if column == key else "none"},
+            )
+        )
+        if column == "title":
+            headers.append(html.Th("Themes", scope="col"))
+    rows = []
+    for index, event in shown.iterrows():
+        rows.append(
+            html.Tr(
+                className="selected" if event["id"] == selected else None,
+                children=[
+                    html.Td(dates[index], className="nowrap"),
+                    html.Td(html.Button(event["title"], id=ids.row_button(event["id"]), className="row-button")),
+                    html.Td(", ".join(dataset.theme(theme_id).label for theme_id in event["themes"])),
+                    html.Td(IMPORTANCE_LABELS[int(event["importance"])]),
+                ],
+                **{"data-event": event["id"]},
+            )
+        )
+    table = html.Table(
+        className="events-table",
+        children=[html.Caption("Filtered events"), html.Thead(html.Tr(headers)), html.Tbody(rows)],
+    )
+    children = [table]
+    if len(events) > LIST_LIMIT:
+        children.append(
+            html.P(
+                f"The list shows the first {LIST_LIMIT} of {len(events)} events; narrow the filters to see the rest.",
+                id=ids.LIST_NOTE,
+                className="muted",
+            )
+        )
+    return children
+
+
+def footer(dataset: Dataset) -> html.Footer:
+    """Credits: attribution, sources and licence of the dataset."""
+    meta = dataset.metadata
+    parts: list = []
+    if meta.attribution:
+        parts.append(html.P(meta.attribution))
+    if meta.sources:
+        parts.append(
+            html.P(
+                ["Sources: "]
+                + [
+                    item
+                    for position, source in enumerate(meta.sources)
+                    for item in (
+                        "; " if position else None,
+                        html.A(source.title, href=source.url, target="_blank", rel="noopener noreferrer")
+                        if source.url
+                        else source.title,
+                    )
+                    if item is not None
+                ]
+            )
+        )
+    if meta.license_name:
+        licence = (
+            html.A(meta.license_name, href=meta.license_url, target="_blank", rel="noopener noreferrer")
+            if meta.license_url
+            else meta.license_name
+        )
+        parts.append(html.P(["Data licence: ", licence]))
+    parts.append(html.P("Made with Alliance Timeline.", className="muted"))
+    return html.Footer(className="site-footer", children=parts)

@@ -1,0 +1,79 @@
+"""The page's shareable state and its URL query string, in both directions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qs, urlencode
+
+from .filters import FilterState, normalise
+from .model import Dataset
+
+SORT_KEYS = ("date", "title", "importance")
+DEFAULT_SORT = "date"
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a shared link restores: the filters, the selected event and the list order."""
+
+    filters: FilterState = field(default_factory=FilterState)
+    event: str | None = None
+    sort: str = DEFAULT_SORT
+
+
+def to_query(state: ViewState) -> str:
+    """The URL query string (with its leading ``?``, or empty) for a state; defaults are left out."""
+    filters = state.filters
+    params: list[tuple[str, str]] = []
+    if filters.themes is not None:
+        params.append(("themes", ",".join(filters.themes)))
+    if filters.start is not None:
+        params.append(("from", str(filters.start)))
+    if filters.end is not None:
+        params.append(("to", str(filters.end)))
+    if filters.query:
+        params.append(("q", filters.query))
+    if filters.judgement:
+        params.append(("judgement", filters.judgement))
+    if state.event:
+        params.append(("event", state.event))
+    if state.sort != DEFAULT_SORT:
+        params.append(("sort", state.sort))
+    return "?" + urlencode(params) if params else ""
+
+
+def from_query(search: str | None, dataset: Dataset) -> ViewState:
+    """Read a state from a URL query string; unknown or malformed values fall back to defaults."""
+    params = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
+
+    def first(key: str) -> str | None:
+        values = params.get(key)
+        return values[0] if values else None
+
+    themes_text = first("themes")
+    themes = tuple(t for t in themes_text.split(",") if t) if themes_text is not None else None
+    filters = FilterState(
+        themes=themes,
+        start=_year(first("from")),
+        end=_year(first("to")),
+        query=first("q") or "",
+        judgement=first("judgement") or None,
+    )
+    event = first("event")
+    if event is not None and event not in set(dataset.events["id"]):
+        event = None
+    sort = first("sort") or DEFAULT_SORT
+    if sort.lstrip("-") not in SORT_KEYS:
+        sort = DEFAULT_SORT
+    return ViewState(normalise(dataset, filters), event, sort)
+
+
+def with_filters(state: ViewState, dataset: Dataset, filters: FilterState) -> ViewState:
+    """The state with new filters, normalised against the dataset."""
+    return replace(state, filters=normalise(dataset, filters))
+
+
+def _year(text: str | None) -> int | None:
+    if text is None or not text.strip().lstrip("-").isdigit():
+        return None
+    return int(text)

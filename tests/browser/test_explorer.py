@@ -1,0 +1,239 @@
+"""The explorer in real headless Chromium against the real server (bundled dataset)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard.filters import FilterState, apply_filters
+
+pytestmark = pytest.mark.browser
+
+DRAWN_EVENTS_JS = """() => {
+  const gd = document.querySelector('#timeline .js-plotly-plot');
+  const ids = new Set();
+  for (const trace of gd.data) {
+    if (trace.meta && trace.meta.role === 'events') trace.customdata.forEach(row => ids.add(row[0]));
+  }
+  return [...ids].sort();
+}"""
+
+SVG_POINTS_JS = "() => document.querySelectorAll('#timeline .scatterlayer .trace .point').length"
+
+EVENT_POINTS_JS = """() => {
+  const gd = document.querySelector('#timeline .js-plotly-plot');
+  return gd.data.filter(t => t.meta && t.meta.role === 'events').reduce((n, t) => n + t.x.length, 0);
+}"""
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("#summary")).to_have_text(re.compile(r"\d+ of \d+ events"))
+    page.wait_for_function("() => document.querySelector('#timeline .js-plotly-plot') !== null")
+
+
+def drawn_ids(page: Page) -> list[str]:
+    return page.evaluate(DRAWN_EVENTS_JS)
+
+
+def expected_ids(dataset, **filters) -> list[str]:
+    return sorted(apply_filters(dataset, FilterState(**filters))["id"])
+
+
+def wait_for_summary(page: Page, shown: int, total: int) -> None:
+    expect(page.locator("#summary")).to_have_text(f"{shown} of {total} events")
+
+
+def query_of(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_renders_every_bundled_event(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url)
+    total = len(bundled.events)
+    wait_for_summary(page, total, total)
+    assert drawn_ids(page) == sorted(bundled.events["id"])
+    # Every mark is really in the SVG, one per event per theme lane.
+    marks = sum(len(themes) for themes in bundled.events["themes"])
+    assert page.evaluate(EVENT_POINTS_JS) == marks
+    assert page.evaluate(SVG_POINTS_JS) == marks
+    assert page.locator(".events-table tbody tr").count() == total
+    expect(page).to_have_title(bundled.metadata.title)
+    assert page.get_attribute("html", "lang") == "en"
+
+
+def test_theme_filter_none_then_one(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url)
+    page.get_by_role("button", name="None", exact=True).click()
+    wait_for_summary(page, 0, len(bundled.events))
+    expect(page.locator("#empty-state")).to_be_visible()
+    page.locator("#theme-filter input[value=nuclear]").check()
+    expected = expected_ids(bundled, themes=("nuclear",))
+    wait_for_summary(page, len(expected), len(bundled.events))
+    assert drawn_ids(page) == expected
+    assert query_of(page)["themes"] == ["nuclear"]
+    lanes = page.evaluate("() => document.querySelector('#timeline .js-plotly-plot').data.map(t => t.meta.theme)")
+    assert set(lanes) == {"nuclear"}
+    page.get_by_role("button", name="All", exact=True).click()
+    wait_for_summary(page, len(bundled.events), len(bundled.events))
+    assert "themes" not in query_of(page)
+
+
+def test_year_range_from_the_slider_inputs(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url)
+    start_box = page.get_by_label("From")
+    end_box = page.get_by_label("To", exact=True)
+    start_box.fill("1990")
+    start_box.press("Enter")
+    end_box.fill("2000")
+    end_box.press("Enter")
+    expected = expected_ids(bundled, start=1990, end=2000)
+    wait_for_summary(page, len(expected), len(bundled.events))
+    assert drawn_ids(page) == expected
+    assert query_of(page)["from"] == ["1990"] and query_of(page)["to"] == ["2000"]
+
+
+def test_slider_handles_move_with_the_keyboard(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url)
+    first, _last = bundled.year_bounds
+    handle = page.locator("#year-filter [role=slider]").first
+    handle.focus()
+    for _ in range(5):
+        handle.press("ArrowRight")
+    expected = expected_ids(bundled, start=first + 5)
+    wait_for_summary(page, len(expected), len(bundled.events))
+    assert drawn_ids(page) == expected
+
+
+def test_search_matches_title_description_and_actors(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url)
+    search = page.get_by_label("Search")
+    search.fill("taepodong")
+    expected = expected_ids(bundled, query="taepodong")
+    assert expected, "the bundled dataset has the 1998 Taepodong-1 launch"
+    wait_for_summary(page, len(expected), len(bundled.events))
+    assert drawn_ids(page) == expected
+    search.fill("Yoshida")
+    expected = expected_ids(bundled, query="Yoshida")
+    wait_for_summary(page, len(expected), len(bundled.events))
+    assert drawn_ids(page) == expected
+    assert query_of(page)["q"] == ["Yoshida"]
+
+
+def test_filters_combine(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url + "/?themes=forces,constitution&from=1990&q=law")
+    expected = expected_ids(bundled, themes=("constitution", "forces"), start=1990, query="law")
+    wait_for_summary(page, len(expected), len(bundled.events))
+    assert drawn_ids(page) == expected
+    assert 0 < len(expected) < len(bundled.events)
+
+
+def test_clicking_a_mark_opens_its_details(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url + "/?themes=nuclear")
+    event = apply_filters(bundled, FilterState(themes=("nuclear",))).iloc[0]
+    trace_index = page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot').data.findIndex(t => t.meta.role === 'events')"
+    )
+    point = page.locator("#timeline .scatterlayer .trace").nth(trace_index).locator(".point").first
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    details = page.locator("#details")
+    expect(details).to_be_visible()
+    expect(details.locator("h2")).to_have_text(event["title"])
+    assert query_of(page)["event"] == [event["id"]]
+    if event["source_url"]:
+        link = details.locator(".source a")
+        expect(link).to_have_attribute("href", event["source_url"])
+        expect(link).to_have_attribute("target", "_blank")
+    selection = page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot').data.filter(t => t.meta.role === 'selection').map(t => t.meta.event)"
+    )
+    assert selection == [event["id"]]
+    page.get_by_role("button", name="Close").click()
+    expect(details).to_be_hidden()
+    assert "event" not in query_of(page)
+
+
+def test_list_row_selects_the_event(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url)
+    event = bundled.events.set_index("id").loc["1960-revised-security-treaty-signed"]
+    page.get_by_role("button", name=event["title"]).click()
+    expect(page.locator("#details h2")).to_have_text(event["title"])
+    expect(page.locator("#details .details-date")).to_have_text("19 January 1960")
+    expect(page.locator("tr.selected")).to_have_attribute("data-event", "1960-revised-security-treaty-signed")
+
+
+def test_url_restores_the_whole_view(page: Page, server_url, bundled, console_errors):
+    event_id = "1992-untac-cambodia-deployment"
+    open_app(page, server_url + f"/?themes=forces&from=1985&to=2005&q=cambodia&event={event_id}&sort=-date")
+    expected = expected_ids(bundled, themes=("forces",), start=1985, end=2005, query="cambodia")
+    wait_for_summary(page, len(expected), len(bundled.events))
+    assert event_id in expected
+    assert drawn_ids(page) == expected
+    expect(page.get_by_label("Search")).to_have_value("cambodia")
+    expect(page.locator("#theme-filter input[value=forces]")).to_be_checked()
+    expect(page.locator("#theme-filter input[value=nuclear]")).not_to_be_checked()
+    expect(page.get_by_label("From")).to_have_value("1985")
+    expect(page.locator("#details h2")).to_have_text(bundled.events.set_index("id").loc[event_id, "title"])
+    expect(page.locator("th[aria-sort=descending]")).to_have_text(re.compile("Date"))
+
+
+def test_back_and_forward_restore_states(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url)
+    search = page.get_by_label("Search")
+    search.fill("okinawa")
+    okinawa = expected_ids(bundled, query="okinawa")
+    wait_for_summary(page, len(okinawa), len(bundled.events))
+    search.fill("quad")
+    quad = expected_ids(bundled, query="quad")
+    wait_for_summary(page, len(quad), len(bundled.events))
+    page.go_back()
+    wait_for_summary(page, len(okinawa), len(bundled.events))
+    expect(search).to_have_value("okinawa")
+    assert drawn_ids(page) == okinawa
+    page.go_forward()
+    wait_for_summary(page, len(quad), len(bundled.events))
+    expect(search).to_have_value("quad")
+
+
+def test_no_match_shows_an_empty_state_with_a_way_out(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url + "/?q=zzzznothing")
+    wait_for_summary(page, 0, len(bundled.events))
+    expect(page.locator("#empty-state")).to_be_visible()
+    expect(page.locator("#timeline")).to_be_hidden()
+    page.get_by_role("button", name="Clear all filters").click()
+    wait_for_summary(page, len(bundled.events), len(bundled.events))
+    expect(page.locator("#empty-state")).to_be_hidden()
+    assert urlsplit(page.url).query == ""
+
+
+def test_list_sorts_by_title(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url)
+    page.get_by_role("button", name="Title").click()
+    expect(page.locator("th[aria-sort=ascending]")).to_have_text(re.compile("Title"))
+    titles = page.locator(".events-table tbody .row-button").all_inner_texts()
+    assert titles == sorted(bundled.events["title"], key=str.casefold)
+
+
+def test_judgement_filter(page: Page, server_url, bundled, console_errors):
+    open_app(page, server_url)
+    judgement = bundled.judgements[0]
+    page.locator("#judgement-filter").click()
+    page.get_by_role("option", name=judgement.title).click()
+    expected = expected_ids(bundled, judgement=judgement.id)
+    wait_for_summary(page, len(expected), len(bundled.events))
+    assert drawn_ids(page) == expected
+    expect(page.locator("#judgement-note")).to_contain_text(judgement.likelihood)
+
+
+@pytest.mark.parametrize("width", [375, 1440])
+def test_fits_phone_and_laptop_screens(page: Page, server_url, width, console_errors):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_app(page, server_url)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    chart = page.locator("#timeline .main-svg").first.bounding_box()
+    assert chart["width"] >= width * 0.75
