@@ -15,6 +15,7 @@ from .presentation import event_dates
 
 MARKER_SIZES = {1: 9, 2: 13, 3: 19}
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "hexagon", "star", "pentagon", "hourglass")
+ERA_LABEL_STEP = 0.07  # era labels alternate between two rows so neighbours do not overlap
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
 HOVER_TEMPLATE = "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[3]}<extra></extra>"
@@ -60,13 +61,19 @@ def timeline_figure(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": 13, "color": "#1f2933"},
         height=max(300, 110 + 62 * len(labels)),
-        margin={"l": 10, "r": 10, "t": 36, "b": 40},
+        margin={"l": 10, "r": 10, "t": 56 if dataset.eras else 20, "b": 40},
         showlegend=False,
         hovermode="closest",
         hoverlabel={"font": {"family": FONT_FAMILY}},
         dragmode="zoom",
         uirevision=uirevision,
-        xaxis={"type": "date", "showgrid": True, "gridcolor": "#e4e7eb", "title": None},
+        xaxis={
+            "type": "date",
+            "range": time_range(events if not events.empty else dataset.events),
+            "showgrid": True,
+            "gridcolor": "#e4e7eb",
+            "title": None,
+        },
         yaxis={
             "type": "category",
             "categoryorder": "array",
@@ -88,6 +95,13 @@ def timeline_figure(
             font={"size": 16, "color": "#52606d"},
         )
     return figure
+
+
+def time_range(events: pd.DataFrame) -> list[str]:
+    """The initial time axis: from the first to the last day covered, with a margin either side."""
+    first, last = events["start"].min(), events["last"].max()
+    margin = max((last - first) * 0.03, pd.Timedelta(days=120))
+    return [(first - margin).date().isoformat(), (last + margin).date().isoformat()]
 
 
 def build_figure(
@@ -188,12 +202,14 @@ def _add_eras(figure: go.Figure, dataset: Dataset) -> None:
             line_width=0,
             layer="below",
         )
+        is_last = position == len(dataset.eras) - 1
         figure.add_annotation(
-            x=era.start.first_day.isoformat(),
-            y=1,
+            # The last era's label ends at the right edge rather than running off the chart.
+            x=end.isoformat() if is_last else era.start.first_day.isoformat(),
+            y=1 + ERA_LABEL_STEP * (position % 2),
             xref="x",
             yref="paper",
-            xanchor="left",
+            xanchor="right" if is_last else "left",
             yanchor="bottom",
             text=escape_label(era.label),
             hovertext=escape_label(f"{era.label} ({format_span(era.start, era.end)})"),

@@ -39,7 +39,7 @@ def to_query(state: ViewState) -> str:
         params.append(("event", state.event))
     if state.sort != DEFAULT_SORT:
         params.append(("sort", state.sort))
-    return "?" + urlencode(params) if params else ""
+    return "?" + urlencode(params, safe=",") if params else ""
 
 
 def from_query(search: str | None, dataset: Dataset) -> ViewState:

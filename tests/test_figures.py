@@ -1,0 +1,99 @@
+import json
+
+import plotly.graph_objects as go
+
+from dashboard import build_figure
+from dashboard.figures import MARKER_SIZES, timeline_figure
+from dashboard.filters import FilterState, apply_filters
+
+
+def traces(figure, role):
+    return [trace for trace in figure.data if trace.meta["role"] == role]
+
+
+def drawn_ids(figure):
+    return {row[0] for trace in traces(figure, "events") for row in trace.customdata}
+
+
+def test_one_lane_per_theme_in_theme_order(mini):
+    figure = build_figure(mini)
+    assert isinstance(figure, go.Figure)
+    assert [t.meta["theme"] for t in traces(figure, "events")] == ["law", "alliance", "forces", "regional"]
+    assert list(figure.layout.yaxis.categoryarray) == ["Region", "Forces", "Alliance", "Constitution and law"]
+
+
+def test_filtered_figure_holds_exactly_the_filtered_events(mini):
+    state = FilterState(themes=("forces", "law"), start=1950, end=1960)
+    figure = build_figure(mini, themes=state.themes, start=state.start, end=state.end)
+    assert drawn_ids(figure) == set(apply_filters(mini, state)["id"])
+    assert {t.meta["theme"] for t in figure.data} == {"forces", "law"}
+
+
+def test_multi_theme_event_is_filled_in_its_main_lane_and_hollow_elsewhere(mini):
+    figure = build_figure(mini)
+    marks = {}
+    for trace in traces(figure, "events"):
+        for row, symbol in zip(trace.customdata, trace.marker.symbol, strict=True):
+            marks[(row[0], trace.meta["theme"])] = symbol
+    assert not marks[("self-defense-forces", "forces")].endswith("-open")
+    assert marks[("self-defense-forces", "law")].endswith("-open")
+    law = next(t for t in traces(figure, "events") if t.meta["theme"] == "law")
+    note = next(row[3] for row in law.customdata if row[0] == "self-defense-forces")
+    assert "Also under: Forces" in note
+
+
+def test_marks_show_dates_at_their_precision_and_size_by_importance(mini):
+    figure = build_figure(mini, themes=["forces"])
+    trace = traces(figure, "events")[0]
+    by_id = {
+        row[0]: (row[2], x, size) for row, x, size in zip(trace.customdata, trace.x, trace.marker.size, strict=True)
+    }
+    assert by_id["police-reserve"] == ("August 1950", "1950-08-15", MARKER_SIZES[1])
+    assert by_id["self-defense-forces"] == ("1 July 1954", "1954-07-01", MARKER_SIZES[3])
+    assert by_id["korean-war"][0] == "25 June 1950 – 27 July 1953"
+    assert by_id["korean-war"][1] == "1950-06-25"  # a period's mark sits at its start
+
+
+def test_periods_are_drawn_as_spans(mini):
+    spans = {t.meta["theme"]: t for t in traces(build_figure(mini), "spans")}
+    assert set(spans) == {"alliance", "forces", "regional"}
+    assert list(spans["alliance"].x) == ["1945-09-01", "1952-04-30", None]
+
+
+def test_eras_shade_the_background_with_labels(mini):
+    figure = build_figure(mini)
+    assert len(figure.layout.shapes) == 3
+    assert [a.text for a in figure.layout.annotations] == ["Occupation", "Cold War", "Since the Cold War"]
+    assert figure.layout.shapes[0].x0 == "1945-09-02" and figure.layout.shapes[0].x1 == "1952-04-28"
+
+
+def test_selected_event_is_ringed_in_each_shown_lane(mini):
+    figure = build_figure(mini, selected="self-defense-forces")
+    ring = traces(figure, "selection")
+    assert len(ring) == 1 and list(ring[0].y) == ["Forces", "Constitution and law"]
+    assert ring[0].hoverinfo == "skip"
+
+
+def test_empty_view_says_so(mini):
+    figure = build_figure(mini, query="no such thing")
+    assert drawn_ids(figure) == set()
+    assert figure.layout.annotations[-1].text == "No events match these filters"
+
+
+def test_labels_are_escaped_never_markup(write_csv):
+    from dashboard import load_dataset
+
+    dataset = load_dataset(write_csv('date,title,themes\n1950,"<b onmouseover=alert(1)>x</b> & y",t\n'))
+    row = traces(build_figure(dataset), "events")[0].customdata[0]
+    assert row[1] == "&lt;b onmouseover=alert(1)&gt;x&lt;/b&gt; &amp; y"
+
+
+def test_figure_is_deterministic(mini):
+    first = json.dumps(build_figure(mini).to_plotly_json(), sort_keys=True, default=str)
+    again = json.dumps(build_figure(mini).to_plotly_json(), sort_keys=True, default=str)
+    assert first == again
+
+
+def test_timeline_figure_accepts_any_frame_of_the_dataset(mini):
+    figure = timeline_figure(mini, mini.events.head(2), lanes=["alliance", "law"])
+    assert drawn_ids(figure) == {"occupation", "constitution"}

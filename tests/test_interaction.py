@@ -1,0 +1,50 @@
+from dashboard.filters import FilterState
+from dashboard.interaction import Action, Controls, controls_for, next_state
+from dashboard.urlstate import ViewState
+
+ALL = ("law", "alliance", "forces", "regional")
+
+
+def controls(**changes):
+    values = {"themes": ALL, "years": (1945, 2021), "query": "", "judgement": None} | changes
+    return Controls(**values)
+
+
+def test_controls_show_the_state(mini):
+    state = ViewState(FilterState(themes=("law",), start=1960, query="x", judgement="grow"))
+    assert controls_for(mini, state) == Controls(("law",), (1960, 2021), "x", "grow")
+    assert controls_for(mini, ViewState()) == controls()
+
+
+def test_editing_filters_normalises_them(mini):
+    state = next_state(
+        mini, ViewState(), Action.EDIT_FILTERS, controls(themes=("forces",), years=(1950, 2021), query=" war ")
+    )
+    assert state.filters == FilterState(themes=("forces",), start=1950, end=None, query="war")
+    # Every theme ticked is the same as no theme filter.
+    assert next_state(mini, state, Action.EDIT_FILTERS, controls()).filters == FilterState()
+
+
+def test_all_and_no_themes_keep_the_other_filters(mini):
+    current = controls(themes=("law",), query="treaty")
+    assert next_state(mini, ViewState(), Action.NO_THEMES, current).filters == FilterState(themes=(), query="treaty")
+    assert next_state(mini, ViewState(), Action.ALL_THEMES, current).filters == FilterState(query="treaty")
+
+
+def test_reset_clears_filters_selection_and_sort(mini):
+    state = ViewState(FilterState(themes=("law",), query="x"), "korean-war", "-title")
+    assert next_state(mini, state, Action.RESET, controls()) == ViewState()
+
+
+def test_selecting_and_closing_an_event(mini):
+    selected = next_state(mini, ViewState(), Action.SELECT_EVENT, controls(), "korean-war")
+    assert selected.event == "korean-war"
+    assert next_state(mini, selected, Action.SELECT_EVENT, controls(), "not-an-event").event == "korean-war"
+    assert next_state(mini, selected, Action.CLOSE_DETAILS, controls()).event is None
+
+
+def test_sorting_toggles_direction(mini):
+    by_title = next_state(mini, ViewState(), Action.SORT, controls(), "title")
+    assert by_title.sort == "title"
+    assert next_state(mini, by_title, Action.SORT, controls(), "title").sort == "-title"
+    assert next_state(mini, ViewState(), Action.SORT, controls(), "date").sort == "-date"
