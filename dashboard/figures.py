@@ -15,7 +15,8 @@ from .presentation import event_dates
 
 MARKER_SIZES = {1: 9, 2: 13, 3: 19}
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "hexagon", "star", "pentagon", "hourglass")
-ERA_LABEL_STEP = 0.07  # era labels alternate between two rows so neighbours do not overlap
+ERA_LABEL_STEP = 0.07  # height of a row of era labels, as a fraction of the plot
+ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~900 px wide axis
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
 HOVER_TEMPLATE = "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[3]}<extra></extra>"
@@ -55,13 +56,14 @@ def timeline_figure(
         _add_lane(figure, dataset, theme, in_lane, dates)
     if selected is not None and selected in set(events["id"]):
         _add_selection(figure, dataset, events.loc[events["id"] == selected].iloc[0], lane_ids)
-    _add_eras(figure, dataset)
+    x_range = time_range(events if not events.empty else dataset.events)
+    era_rows = _add_eras(figure, dataset, x_range)
     labels = [theme.label for theme in lane_themes]
     figure.update_layout(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": 13, "color": "#1f2933"},
         height=max(300, 110 + 62 * len(labels)),
-        margin={"l": 10, "r": 10, "t": 56 if dataset.eras else 20, "b": 40},
+        margin={"l": 10, "r": 10, "t": 20 + 22 * era_rows, "b": 40},
         showlegend=False,
         hovermode="closest",
         hoverlabel={"font": {"family": FONT_FAMILY}},
@@ -69,7 +71,7 @@ def timeline_figure(
         uirevision=uirevision,
         xaxis={
             "type": "date",
-            "range": time_range(events if not events.empty else dataset.events),
+            "range": x_range,
             "showgrid": True,
             "gridcolor": "#e4e7eb",
             "title": None,
@@ -189,10 +191,14 @@ def _add_selection(figure: go.Figure, dataset: Dataset, event: pd.Series, lanes:
     )
 
 
-def _add_eras(figure: go.Figure, dataset: Dataset) -> None:
+def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str]) -> int:
+    """Shade each era and label it; returns how many label rows were needed."""
     if not dataset.eras:
-        return
+        return 0
     last_day = dataset.events["last"].max().date()
+    axis_start, axis_end = (pd.Timestamp(x) for x in x_range)
+    axis_days = max((axis_end - axis_start).days, 1)
+    row_ends: list[float] = []  # per label row: the right edge (as a fraction of the axis) taken so far
     for position, era in enumerate(dataset.eras):
         end = era.end.last_day if era.end is not None else max(last_day, era.start.last_day)
         figure.add_vrect(
@@ -202,17 +208,26 @@ def _add_eras(figure: go.Figure, dataset: Dataset) -> None:
             line_width=0,
             layer="below",
         )
-        is_last = position == len(dataset.eras) - 1
+        # Labels start at their era; one that would run off the right edge ends there instead.
+        width = len(era.label) * ERA_LABEL_CHAR_WIDTH
+        left = (pd.Timestamp(era.start.first_day) - axis_start).days / axis_days
+        right_aligned = left + width > 1
+        if right_aligned:
+            left = (pd.Timestamp(end) - axis_start).days / axis_days - width
+        row = next((index for index, taken in enumerate(row_ends) if taken <= left), len(row_ends))
+        if row == len(row_ends):
+            row_ends.append(0.0)
+        row_ends[row] = left + width + 0.01
         figure.add_annotation(
-            # The last era's label ends at the right edge rather than running off the chart.
-            x=end.isoformat() if is_last else era.start.first_day.isoformat(),
-            y=1 + ERA_LABEL_STEP * (position % 2),
+            x=end.isoformat() if right_aligned else era.start.first_day.isoformat(),
+            y=1 + ERA_LABEL_STEP * row,
             xref="x",
             yref="paper",
-            xanchor="right" if is_last else "left",
+            xanchor="right" if right_aligned else "left",
             yanchor="bottom",
             text=escape_label(era.label),
             hovertext=escape_label(f"{era.label} ({format_span(era.start, era.end)})"),
             showarrow=False,
             font={"size": 11, "color": "#52606d"},
         )
+    return len(row_ends)
