@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from dash import Dash
-from flask import jsonify
 
-from . import __version__
 from .callbacks import register_callbacks
 from .layout import page
 from .model import Dataset
+from .routes import register_routes
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -50,9 +49,5 @@ def create_app(dataset: Dataset) -> Dash:
     )
     app.layout = page(dataset)
     register_callbacks(app, dataset)
-
-    @app.server.route("/health")
-    def health():
-        return jsonify(status="ok", version=__version__, events=len(dataset.events), dataset=meta.title)
-
+    register_routes(app.server, dataset)
     return app

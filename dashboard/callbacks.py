@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
+from flask import request
 
 from . import ids
+from .export import MEDIA_TYPES, download
 from .figures import timeline_figure
 from .filters import FilterState, apply_filters, sort_events, theme_counts
 from .interaction import Action, Controls, controls_for, next_state
-from .layout import details_body, event_table, summary_text, theme_options
+from .layout import details_body, embed_snippet, event_table, summary_text, theme_options
 from .model import Dataset
 from .presentation import event_details
+from .routes import EMBED_PATH
+from .static_images import BrowserNotFound
 from .urlstate import ViewState, from_query, to_query
 
 TRIGGER_ACTIONS = {
@@ -128,14 +132,21 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
             state = next_state(dataset, state_from_store(stored), action, controls, argument)
         shown = controls_for(dataset, state)
         new_search = to_query(state)
+        values = {
+            ids.THEMES: list(shown.themes),
+            ids.YEARS: list(shown.years),
+            ids.YEAR_FROM: shown.years[0],
+            ids.YEAR_TO: shown.years[1],
+            ids.SEARCH: shown.query,
+            ids.JUDGEMENT: shown.judgement,
+        }
+        if action is Action.EDIT_FILTERS:
+            # Never echo a value back into the control the reader is using: a reply to an
+            # earlier keystroke or arrow press would overwrite the newer one.
+            values[ctx.triggered_id] = no_update
         return (
             no_update if action is Action.OPEN_URL or new_search == (search or "") else new_search,
-            list(shown.themes),
-            list(shown.years),
-            shown.years[0],
-            shown.years[1],
-            shown.query,
-            shown.judgement,
+            *values.values(),
             state_to_store(state),
         )
 
@@ -177,3 +188,30 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
             theme_options(dataset, theme_counts(dataset, filters)),
             note,
         )
+
+    @app.callback(
+        Output(ids.DOWNLOAD, "data"),
+        Output(ids.EXPORT_STATUS, "children"),
+        Input(ids.export_button(ALL), "n_clicks"),
+        State(ids.STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def download_view(clicks, stored):
+        if not isinstance(ctx.triggered_id, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
+            raise PreventUpdate
+        fmt = ctx.triggered_id["index"]
+        try:
+            data, filename = download(dataset, state_from_store(stored), fmt)
+        except BrowserNotFound:
+            return no_update, "Image export is not available on this server: it has no Chrome or Chromium."
+        return dcc.send_bytes(data, filename, type=MEDIA_TYPES[fmt]), f"Downloaded {filename}."
+
+    @app.callback(
+        Output(ids.EMBED_CODE, "value"),
+        Output(ids.EMBED_LINK, "href"),
+        Input(ids.STATE, "data"),
+    )
+    def embed_code(stored):
+        state = state_from_store(stored)
+        url = request.host_url.rstrip("/") + EMBED_PATH + to_query(replace(state, sort="date"))
+        return embed_snippet(url, dataset.metadata.title), url

@@ -1,15 +1,20 @@
-"""The ``alliance-timeline`` command: serve the explorer, validate a dataset."""
+"""The ``alliance-timeline`` command: serve the explorer, validate a dataset, export a view."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .dataset import validate_dataset
+from .export import PRESETS, ExportError, ExportOptions, parse_formats, write_exports
+from .filters import FilterState, normalise
 from .model import Dataset
+from .static_images import BrowserNotFound
+from .urlstate import ViewState
 
 DATA_OPTION_HELP = "Dataset folder or events CSV file (default: the bundled US–Japan alliance dataset)."
 
@@ -75,3 +80,113 @@ def validate(path: Path) -> None:
         f"{len(dataset.judgements)} judgements",
     ]
     click.echo(f"{path}: valid ({', '.join(counts)})")
+
+
+@main.command()
+@click.option(
+    "--format",
+    "formats",
+    default="html",
+    show_default=True,
+    help="One or more of html, png, svg, pdf, csv, json, separated by commas (e.g. png,svg,pdf).",
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Output file, or a folder. With several formats each gets its own suffix (timeline.png, timeline.svg).",
+)
+@click.option("--data", "data_path", type=click.Path(path_type=Path), help=DATA_OPTION_HELP)
+@click.option("--themes", help="Theme ids to show, separated by commas (default: all).")
+@click.option("--start", type=int, help="First year shown.")
+@click.option("--end", type=int, help="Last year shown.")
+@click.option("--query", default="", help="Only events whose title, description or actors contain these words.")
+@click.option("--judgement", help="Only events supporting this key judgement id.")
+@click.option("--event", "event_id", help="Event id to highlight as selected.")
+@click.option(
+    "--preset",
+    type=click.Choice(sorted(PRESETS)),
+    help="Size preset: slide 1920x1080, handout A4 portrait, square 1080x1080.",
+)
+@click.option("--width", type=click.IntRange(200, 8000), help="Image width in pixels (default 1600, or the preset's).")
+@click.option("--height", type=click.IntRange(200, 8000), help="Image height in pixels (default 900, or the preset's).")
+@click.option(
+    "--scale",
+    type=click.FloatRange(0.25, 8),
+    default=1.0,
+    show_default=True,
+    help="Pixel density of PNG images (2 for sharp slides).",
+)
+@click.option("--title", help="Title shown on the export (default: the dataset's title).")
+@click.option(
+    "--plotlyjs",
+    type=click.Choice(["inline", "cdn"]),
+    default="inline",
+    show_default=True,
+    help="HTML only: inline works offline (about 5 MB); cdn makes a small file that needs the internet.",
+)
+def export(
+    formats: str,
+    out: Path,
+    data_path: Path | None,
+    themes: str | None,
+    start: int | None,
+    end: int | None,
+    query: str,
+    judgement: str | None,
+    event_id: str | None,
+    preset: str | None,
+    width: int | None,
+    height: int | None,
+    scale: float,
+    title: str | None,
+    plotlyjs: str,
+) -> None:
+    """Export the timeline, filtered as in the explorer, for slides, handouts and web pages.
+
+    Examples:
+
+      alliance-timeline export --format png --preset slide --out timeline.png
+
+      alliance-timeline export --format html,pdf --themes forces --start 1990 --out handout
+    """
+    try:
+        wanted = parse_formats(formats)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--format") from None
+    dataset = _load_or_exit(data_path)
+    theme_ids = tuple(t.strip() for t in themes.split(",") if t.strip()) if themes is not None else None
+    known = [theme.id for theme in dataset.themes]
+    unknown = [t for t in theme_ids or () if t not in known]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown theme {', '.join(unknown)}; this dataset has {', '.join(known)}", param_hint="--themes"
+        )
+    if judgement and dataset.judgement(judgement) is None:
+        choices = ", ".join(j.id for j in dataset.judgements) or "none"
+        raise click.BadParameter(f"unknown judgement {judgement}; this dataset has {choices}", param_hint="--judgement")
+    if event_id and event_id not in set(dataset.events["id"]):
+        raise click.BadParameter(f"no event has the id {event_id}", param_hint="--event")
+    filters = normalise(dataset, FilterState(theme_ids, start, end, query, judgement))
+    options = ExportOptions.preset(preset) if preset else ExportOptions()
+    options = replace(
+        options,
+        width=width or options.width,
+        height=height or options.height,
+        scale=scale,
+        title=title,
+        plotlyjs=plotlyjs,
+    )
+    try:
+        written = write_exports(dataset, ViewState(filters, event_id), wanted, out, options)
+    except BrowserNotFound as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    except ExportError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    except OSError as error:
+        click.echo(f"error: cannot write {error.filename or out}: {error.strerror or error}", err=True)
+        sys.exit(1)
+    for fmt, path in written.items():
+        click.echo(f"{fmt}: {path} ({path.stat().st_size:,} bytes)")

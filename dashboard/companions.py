@@ -69,7 +69,8 @@ def _check_id(cells: _Cells, seen: dict[str, int], example: str) -> str:
     if value and not is_slug(value):
         cells.report("id", "is not a valid id", "use lower-case letters, digits and hyphens")
     elif value in seen:
-        cells.report("id", f"is a duplicate id (first used on line {seen[value]})", "give every row its own id")
+        first = f"{cells.table.row_label} {seen[value]}"
+        cells.report("id", f"is a duplicate id (first used on {first})", "give every row its own id")
     elif value:
         seen[value] = cells.row.line
     return value
@@ -139,7 +140,11 @@ def read_metadata(path: Path, default_title: str) -> tuple[Metadata, list[Proble
         return Metadata(default_title), [problem]
     if not isinstance(descriptor, dict):
         return Metadata(default_title), [Problem(name, "must hold a JSON object", 'start it with { "title": … }')]
+    return parse_metadata(descriptor, name, default_title)
 
+
+def parse_metadata(descriptor: dict[str, Any], name: str, default_title: str) -> tuple[Metadata, list[Problem]]:
+    """Metadata from a parsed descriptor; wrongly typed fields are reported, unknown ones ignored."""
     problems: list[Problem] = []
 
     def text(key: str, where: dict[str, Any] = descriptor, label: str = "") -> str:

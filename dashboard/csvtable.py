@@ -29,6 +29,7 @@ class Table:
     header: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    row_label: str = "line"  # what a row's number counts: file lines, or "item"s of a JSON list
 
     @property
     def readable(self) -> bool:

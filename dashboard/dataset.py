@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from .companions import read_eras, read_judgements, read_metadata, read_themes
-from .csvtable import read_table
+from .companions import parse_metadata, read_eras, read_judgements, read_metadata, read_themes
+from .csvtable import Table, read_table
 from .events import FRAME_COLUMNS, validate_events
+from .interchange import json_tables
 from .model import DEFAULT_PALETTE, Dataset, Metadata, Theme
 from .problems import DatasetError, Problem
 
@@ -39,38 +41,60 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
 
 
 def validate_dataset(path: str | Path | None = None) -> tuple[Dataset | None, list[Problem]]:
-    """Check a dataset; return it (or ``None`` when invalid) and every problem found."""
+    """Check a dataset; return it (or ``None`` when invalid) and every problem found.
+
+    ``path`` is a dataset folder, an events CSV file, or a JSON dataset written by ``export``.
+    """
     path = Path(path) if path is not None else bundled_dataset_path()
+    default = Metadata(_default_title(path))
     if path.is_dir():
-        folder, events_path = path, path / EVENTS_FILE
-        if not events_path.is_file():
+        if not (path / EVENTS_FILE).is_file():
             hint = f"put the events in {EVENTS_FILE} inside the folder, or pass the CSV file itself"
             return None, [Problem(str(path), f"has no {EVENTS_FILE}", hint)]
+        tables = {part: read_table(path / file) for part, file in PART_FILES.items() if (path / file).is_file()}
+        metadata, problems = (
+            read_metadata(path / METADATA_FILE, default.title) if (path / METADATA_FILE).is_file() else (default, [])
+        )
+    elif path.is_file() and path.suffix.lower() == ".json":
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return None, [Problem(path.name, f"cannot be read ({error.strerror or error})", "check its permissions")]
+        tables, descriptor, problems = json_tables(data, path.name)
+        if not tables:
+            return None, problems
+        metadata, found = parse_metadata(descriptor, path.name, default.title)
+        problems += found
     elif path.is_file():
-        folder, events_path = None, path
+        tables, metadata, problems = {"events": read_table(path)}, default, []
     else:
         return None, [
             Problem(str(path), "does not exist", "give the path of a dataset folder or of an events CSV file")
         ]
+    dataset, found = _validate_tables(tables, metadata)
+    problems = found + problems  # file problems first, metadata last
+    if dataset is None or problems:
+        return None, problems
+    return replace(dataset, path=path), []
 
+
+PART_FILES = {"events": EVENTS_FILE, "themes": THEMES_FILE, "eras": ERAS_FILE, "judgements": JUDGEMENTS_FILE}
+
+
+def _validate_tables(tables: dict[str, Table], metadata: Metadata) -> tuple[Dataset | None, list[Problem]]:
+    """Validate the parts of a dataset, companions first so events can be checked against them."""
     problems: list[Problem] = []
     themes = judgements = eras = None
-    metadata = Metadata(_default_title(path))
-    if folder is not None:
-        if (folder / THEMES_FILE).is_file():
-            themes, found = read_themes(read_table(folder / THEMES_FILE))
-            problems += found
-        if (folder / JUDGEMENTS_FILE).is_file():
-            judgements, found = read_judgements(read_table(folder / JUDGEMENTS_FILE))
-            problems += found
-        if (folder / ERAS_FILE).is_file():
-            eras, found = read_eras(read_table(folder / ERAS_FILE))
-            problems += found
-        if (folder / METADATA_FILE).is_file():
-            metadata, found = read_metadata(folder / METADATA_FILE, metadata.title)
-            problems += found
-
-    table = read_table(events_path)
+    if "themes" in tables:
+        themes, found = read_themes(tables["themes"])
+        problems += found
+    if "judgements" in tables:
+        judgements, found = read_judgements(tables["judgements"])
+        problems += found
+    if "eras" in tables:
+        eras, found = read_eras(tables["eras"])
+        problems += found
+    table = tables["events"]
     problems += table.problems
     if not table.readable:
         return None, problems
@@ -80,7 +104,6 @@ def validate_dataset(path: str | Path | None = None) -> tuple[Dataset | None, li
     problems += found
     if events is None or problems:
         return None, problems
-
     if themes is None:
         themes = _themes_from_labels(events.attrs.get("theme_labels", {}))
     dataset = Dataset(
@@ -90,7 +113,6 @@ def validate_dataset(path: str | Path | None = None) -> tuple[Dataset | None, li
         judgements=tuple(judgements or ()),
         metadata=metadata,
         extra_columns=tuple(column for column in events.columns if column not in FRAME_COLUMNS),
-        path=path,
     )
     return dataset, []
 

@@ -111,6 +111,7 @@ def validate_events(
                     f"has {len(row.cells)} values but the header has {width} columns",
                     "check for a missing or extra comma, or a value with a comma that needs quotes",
                     line=row.line,
+                    line_label=table.row_label,
                 )
             )
     if not table.rows:
@@ -185,7 +186,7 @@ def validate_events(
         "use a full http:// or https:// address, or leave it empty",
     )
 
-    ids, id_problems = _event_ids(raw, dates["iso"], title, lines, name)
+    ids, id_problems = _event_ids(raw, dates["iso"], title, lines, table)
     problems += id_problems
 
     if problems:
@@ -276,7 +277,7 @@ def _known_hint(file: str, known: set[str]) -> str:
 
 
 def _event_ids(
-    raw: pd.DataFrame, iso: pd.Series, title: pd.Series, lines: pd.Series, name: str
+    raw: pd.DataFrame, iso: pd.Series, title: pd.Series, lines: pd.Series, table: Table
 ) -> tuple[list[str], list[Problem]]:
     """Given ids are checked; missing ones are made from date and title, stable and unique."""
     problems = []
@@ -285,26 +286,12 @@ def _event_ids(
     for index, value in given[given != ""].items():
         line = int(lines[index])
         if not is_slug(value):
-            problems.append(
-                Problem(
-                    name,
-                    "is not a valid id",
-                    "use lower-case letters, digits and hyphens, e.g. 1960-treaty-revision",
-                    line=line,
-                    column="id",
-                    value=value,
-                )
-            )
+            hint = "use lower-case letters, digits and hyphens, e.g. 1960-treaty-revision"
+            problems.append(Problem(table.name, "is not a valid id", hint, line, "id", value, table.row_label))
         elif value in first_line:
+            message = f"is a duplicate id (first used on {table.row_label} {first_line[value]})"
             problems.append(
-                Problem(
-                    name,
-                    f"is a duplicate id (first used on line {first_line[value]})",
-                    "give every event its own id",
-                    line=line,
-                    column="id",
-                    value=value,
-                )
+                Problem(table.name, message, "give every event its own id", line, "id", value, table.row_label)
             )
         else:
             first_line[value] = line

@@ -15,7 +15,7 @@ from .presentation import event_dates
 
 MARKER_SIZES = {1: 9, 2: 13, 3: 19}
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "hexagon", "star", "pentagon", "hourglass")
-ERA_LABEL_STEP = 0.07  # height of a row of era labels, as a fraction of the plot
+ERA_LABEL_ROW = 18  # pixels between rows of era labels
 ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~900 px wide axis
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
@@ -63,7 +63,7 @@ def timeline_figure(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": 13, "color": "#1f2933"},
         height=max(300, 110 + 62 * len(labels)),
-        margin={"l": 10, "r": 10, "t": 20 + 22 * era_rows, "b": 40},
+        margin={"l": 10, "r": 10, "t": 20 + ERA_LABEL_ROW * era_rows, "b": 40},
         showlegend=False,
         hovermode="closest",
         hoverlabel={"font": {"family": FONT_FAMILY}},
@@ -136,6 +136,7 @@ def _add_lane(figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.Data
                 opacity=0.45,
                 hoverinfo="skip",
                 name=f"{theme.label} periods",
+                uid=f"spans-{theme.id}",
                 meta={"role": "spans", "theme": theme.id},
             )
         )
@@ -165,6 +166,7 @@ def _add_lane(figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.Data
                 )
             ],
             hovertemplate=HOVER_TEMPLATE,
+            uid=f"events-{theme.id}",
             meta={"role": "events", "theme": theme.id},
         )
     )
@@ -186,6 +188,7 @@ def _add_selection(figure: go.Figure, dataset: Dataset, event: pd.Series, lanes:
             marker={"size": 30, "symbol": "circle-open", "color": "#111827", "line": {"width": 3}},
             hoverinfo="skip",
             name="Selected event",
+            uid="selection",
             meta={"role": "selection", "event": event["id"]},
         )
     )
@@ -208,9 +211,11 @@ def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str]) -> int:
             line_width=0,
             layer="below",
         )
+        if pd.Timestamp(end) < axis_start or pd.Timestamp(era.start.first_day) > axis_end:
+            continue  # off the chart: no label to place
         # Labels start at their era; one that would run off the right edge ends there instead.
         width = len(era.label) * ERA_LABEL_CHAR_WIDTH
-        left = (pd.Timestamp(era.start.first_day) - axis_start).days / axis_days
+        left = max((pd.Timestamp(era.start.first_day) - axis_start).days / axis_days, 0)
         right_aligned = left + width > 1
         if right_aligned:
             left = (pd.Timestamp(end) - axis_start).days / axis_days - width
@@ -219,8 +224,9 @@ def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str]) -> int:
             row_ends.append(0.0)
         row_ends[row] = left + width + 0.01
         figure.add_annotation(
-            x=end.isoformat() if right_aligned else era.start.first_day.isoformat(),
-            y=1 + ERA_LABEL_STEP * row,
+            x=end.isoformat() if right_aligned else max(pd.Timestamp(era.start.first_day), axis_start).isoformat(),
+            y=1,
+            yshift=2 + ERA_LABEL_ROW * row,
             xref="x",
             yref="paper",
             xanchor="right" if right_aligned else "left",

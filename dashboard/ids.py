@@ -29,7 +29,13 @@ DETAILS_CLOSE = "details-close"
 LIST = "event-list"
 LIST_NOTE = "event-list-note"
 
+DOWNLOAD = "download"
+EXPORT_STATUS = "export-status"
+EMBED_CODE = "embed-code"
+EMBED_LINK = "embed-link"
+
 ROW_TYPE = "event-row"
+EXPORT_TYPE = "export-button"
 SORT_TYPE = "sort-header"
 
 
@@ -41,3 +47,8 @@ def row_button(event_id: Any) -> dict[str, Any]:
 def sort_button(key: Any) -> dict[str, Any]:
     """Id of the header button that sorts the list by ``key`` (``ALL`` for callbacks)."""
     return {"type": SORT_TYPE, "index": key}
+
+
+def export_button(fmt: Any) -> dict[str, Any]:
+    """Id of the button that downloads the current view in a format (``ALL`` for callbacks)."""
+    return {"type": EXPORT_TYPE, "index": fmt}

@@ -17,11 +17,12 @@ class Problem:
     line: int | None = None
     column: str | None = None
     value: str | None = None
+    line_label: str = "line"  # "item" for the entries of a JSON list
 
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
-            where += f" line {self.line}"
+            where += f" {self.line_label} {self.line}"
         if self.column is not None:
             where += f", column {self.column}"
         text = f"{where}: "

@@ -107,3 +107,9 @@ def console_errors(page) -> Iterator[list[str]]:
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield errors
     assert errors == [], f"browser console errors: {errors}"
+
+
+@pytest.fixture
+def unused_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    return free_port()

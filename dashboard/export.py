@@ -1,0 +1,232 @@
+"""One export path for the app and the CLI: a view (dataset + filters) to HTML, images or data.
+
+Every export carries the title, a caption saying which filters are applied, and the
+dataset's attribution, so a chart taken out of the app always says what it shows.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from .figures import FONT_FAMILY, escape_label, timeline_figure
+from .filters import FilterState, apply_filters
+from .interchange import dataset_json, events_csv
+from .model import Dataset
+from .standalone import standalone_html
+from .static_images import IMAGE_FORMATS, render_images
+from .text import slugify
+from .urlstate import ViewState
+
+FORMATS = ("html", "png", "svg", "pdf", "csv", "json")
+MEDIA_TYPES = {
+    "html": "text/html",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "csv": "text/csv",
+    "json": "application/json",
+}
+# Sizes in CSS pixels. A4 portrait at 96 px per inch is 794 x 1123 (210 x 297 mm).
+PRESETS = {"slide": (1920, 1080), "handout": (794, 1123), "square": (1080, 1080)}
+DEFAULT_SIZE = (1600, 900)
+CHART_KEY = "Filled mark: main theme · hollow: also listed under · bar: period · larger: more important"
+
+
+class ExportError(Exception):
+    """An export that cannot be written, with the reason."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How an export looks: pixel size, scale for images, title, and where plotly.js comes from."""
+
+    width: int = DEFAULT_SIZE[0]
+    height: int = DEFAULT_SIZE[1]
+    scale: float = 1.0
+    title: str | None = None
+    plotlyjs: str = "inline"
+
+    @classmethod
+    def preset(cls, name: str, **changes: object) -> ExportOptions:
+        """Options for a named size: slide (1920x1080), handout (A4 portrait) or square (1080x1080)."""
+        width, height = PRESETS[name]
+        return replace(cls(width=width, height=height), **changes)
+
+
+def parse_formats(text: str) -> list[str]:
+    """``"png,svg"`` to ``["png", "svg"]``; raises ValueError naming any unknown format."""
+    formats = list(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    unknown = [fmt for fmt in formats if fmt not in FORMATS]
+    if unknown or not formats:
+        raise ValueError(f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
+    return formats
+
+
+def describe_filters(dataset: Dataset, filters: FilterState, shown: int) -> str:
+    """The caption: how many events and which filters, e.g. "23 of 70 events · Themes: … · 1990–2005"."""
+    parts = [f"{shown} of {len(dataset.events)} events"]
+    if filters.themes is not None:
+        labels = [theme.label for theme in dataset.themes if theme.id in filters.themes]
+        parts.append("Themes: " + (", ".join(labels) if labels else "none"))
+    if filters.start is not None or filters.end is not None:
+        first, last = dataset.year_bounds
+        parts.append(f"{filters.start or first}–{filters.end or last}")
+    if filters.query:
+        parts.append(f"Search: “{filters.query}”")
+    if filters.judgement:
+        judgement = dataset.judgement(filters.judgement)
+        parts.append(f"Judgement: {judgement.title if judgement else filters.judgement}")
+    if len(parts) == 1:
+        parts.append("all themes and years")
+    return " · ".join(parts)
+
+
+def attribution(dataset: Dataset) -> list[tuple[str, str]]:
+    """Credit for an export, as (text, link) pairs: the dataset, its attribution and its licence."""
+    meta = dataset.metadata
+    credit = [(f"Data: {meta.title}", "")]
+    if meta.attribution:
+        credit.append((meta.attribution, ""))
+    if meta.license_name:
+        credit.append((f"Licence: {meta.license_name}", meta.license_url))
+    credit.append(("Made with Alliance Timeline", ""))
+    return credit
+
+
+def attribution_text(dataset: Dataset) -> str:
+    """The attribution as one line of text."""
+    return " · ".join(text for text, _ in attribution(dataset))
+
+
+def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions) -> go.Figure:
+    """The timeline laid out for an image: title, caption, chart key and attribution inside it."""
+    filters = view.filters
+    events = apply_filters(dataset, filters)
+    figure = timeline_figure(dataset, events, lanes=filters.themes, selected=view.event)
+    title = options.title or dataset.metadata.title
+    base = round(min(max(options.width / 95, 11), 22))  # legible from a handout to a projected slide
+    small = max(base - 2, 10)
+    characters = int(options.width * 0.7 / (small * 0.6))  # what fits on one line, roughly
+    footer = [CHART_KEY, *textwrap.wrap(attribution_text(dataset), characters)]
+    caption = textwrap.wrap(describe_filters(dataset, filters, len(events)), int(options.width * 0.95 / (base * 0.6)))
+    figure.update_layout(
+        width=options.width,
+        height=options.height,
+        font={"family": FONT_FAMILY, "size": base},
+        title={
+            "text": escape_label(title),
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 1 - base * 0.8 / options.height,
+            "yanchor": "top",
+            "yref": "container",
+            "font": {"size": round(base * 1.6)},
+            "subtitle": {"text": "<br>".join(escape_label(line) for line in caption), "font": {"size": base}},
+        },
+        margin={
+            "t": int(figure.layout.margin.t) + int(base * (3.4 + 1.3 * len(caption))),
+            "b": int(base * 3 + small * 1.5 * len(footer)),
+            "l": 10,
+            "r": 20,
+        },
+    )
+    for line, text in enumerate(footer):
+        figure.add_annotation(
+            text=escape_label(text),
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=0,
+            yref="paper",
+            yanchor="top",
+            yshift=-int(base * 2.4 + small * 1.5 * line),
+            showarrow=False,
+            font={"size": small, "color": "#3e4c59"},
+            align="left",
+        )
+    for annotation in figure.layout.annotations:
+        if annotation.yref == "paper" and annotation.y is not None and annotation.y >= 1:
+            annotation.font.size = small  # era labels
+    return figure
+
+
+def html_page(dataset: Dataset, view: ViewState, options: ExportOptions) -> str:
+    """The self-contained interactive HTML page of a view."""
+    events = apply_filters(dataset, view.filters)
+    figure = timeline_figure(dataset, events, lanes=view.filters.themes, selected=view.event)
+    return standalone_html(
+        dataset,
+        events,
+        figure,
+        title=options.title or dataset.metadata.title,
+        caption=describe_filters(dataset, view.filters, len(events)),
+        attribution=attribution(dataset),
+        plotlyjs=options.plotlyjs,
+    )
+
+
+def export_view(
+    dataset: Dataset, view: ViewState | FilterState, formats: Iterable[str], options: ExportOptions | None = None
+) -> dict[str, bytes]:
+    """Export a view in each format; images share one browser session. Returns format -> bytes."""
+    view = view if isinstance(view, ViewState) else ViewState(filters=view)
+    options = options or ExportOptions()
+    formats = list(formats)
+    outputs: dict[str, bytes] = {}
+    images = [fmt for fmt in formats if fmt in IMAGE_FORMATS]
+    if images:
+        figure = static_figure(dataset, view, options)
+        outputs.update(render_images(figure, images, options.width, options.height, options.scale))
+    events = apply_filters(dataset, view.filters)
+    for fmt in formats:
+        if fmt == "html":
+            outputs[fmt] = html_page(dataset, view, options).encode("utf-8")
+        elif fmt == "csv":
+            outputs[fmt] = events_csv(dataset, events)
+        elif fmt == "json":
+            outputs[fmt] = dataset_json(dataset, events)
+    return {fmt: outputs[fmt] for fmt in formats}
+
+
+# The size each format takes when downloaded from the app.
+DOWNLOAD_PRESETS = {"png": "slide", "svg": "slide", "pdf": "handout"}
+
+
+def download(dataset: Dataset, view: ViewState, fmt: str) -> tuple[bytes, str]:
+    """One format of a view as the app offers it: the bytes and a file name."""
+    preset = DOWNLOAD_PRESETS.get(fmt)
+    options = ExportOptions.preset(preset) if preset else ExportOptions()
+    data = export_view(dataset, view, [fmt], options)[fmt]
+    return data, f"{slugify(dataset.metadata.title) or 'timeline'}.{fmt}"
+
+
+def output_paths(out: Path, formats: list[str], stem: str = "alliance-timeline") -> dict[str, Path]:
+    """Where each format goes: a folder gets ``stem.<format>``; a file path gets its suffix per format."""
+    if out.is_dir():
+        return {fmt: out / f"{stem}.{fmt}" for fmt in formats}
+    if len(formats) == 1 and out.suffix.lower().lstrip(".") == formats[0]:
+        return {formats[0]: out}
+    base = out.with_suffix("") if out.suffix.lower().lstrip(".") in FORMATS else out
+    return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
+
+
+def write_exports(
+    dataset: Dataset,
+    view: ViewState | FilterState,
+    formats: list[str],
+    out: Path,
+    options: ExportOptions | None = None,
+) -> dict[str, Path]:
+    """Export a view and write each format to its file; returns the paths written."""
+    paths = output_paths(out, formats)
+    for path in paths.values():
+        if not path.parent.is_dir():
+            raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    for fmt, data in export_view(dataset, view, formats, options).items():
+        paths[fmt].write_bytes(data)
+    return paths

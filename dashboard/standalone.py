@@ -1,0 +1,204 @@
+"""A self-contained, interactive HTML page of a timeline view: for files, iframes and /embed.
+
+The page needs no server: plotly.js is inline (or loaded from a CDN or a given address), the
+event details travel as JSON and are shown with ``textContent``, so no dataset text is ever
+interpreted as HTML. The same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from .model import Dataset
+from .presentation import event_dates
+from .text import is_safe_url
+
+CHART_ID = "timeline-chart"
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+}
+
+STYLE = """
+:root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", sans-serif;
+  color: #1f2933; line-height: 1.45; }
+html, body { height: 100%; margin: 0; }
+body { display: flex; flex-direction: column; min-height: 100%; }
+header { padding: 0.6rem 0.9rem 0; }
+h1 { font-size: 1.2rem; margin: 0; }
+.caption { margin: 0.15rem 0 0; color: #52606d; font-size: 0.9rem; }
+#chart { flex: 1 1 auto; min-height: 340px; position: relative; }
+#chart > div { position: absolute; inset: 0; }
+#details { border-top: 1px solid #d9dee4; padding: 0.5rem 0.9rem; position: relative; }
+#details h2 { font-size: 1.05rem; margin: 0 4.5rem 0.2rem 0; }
+#details p { margin: 0.2rem 0; }
+#details .date { color: #52606d; font-weight: 600; }
+#details button { position: absolute; right: 0.9rem; top: 0.5rem; font: inherit; padding: 0.2rem 0.6rem; }
+footer { padding: 0.3rem 0.9rem 0.6rem; color: #52606d; font-size: 0.8rem; }
+footer p { margin: 0.1rem 0; }
+a { color: #0b5cad; }
+:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+.text-summary { padding: 0 0.9rem; font-size: 0.9rem; }
+.text-summary table { border-collapse: collapse; margin: 0.3rem 0 0.6rem; }
+.text-summary th, .text-summary td { text-align: left; padding: 0.15rem 0.5rem; vertical-align: top;
+  border-bottom: 1px solid #d9dee4; }
+@media (prefers-reduced-motion: reduce) { * { transition: none !important; animation: none !important; } }
+"""
+
+SCRIPT = """
+(function () {
+  var data = JSON.parse(document.getElementById("event-data").textContent);
+  var panel = document.getElementById("details");
+  function show(id) {
+    var event = data[id];
+    if (!event) { return; }
+    panel.querySelector("h2").textContent = event.title;
+    panel.querySelector(".date").textContent = event.date;
+    panel.querySelector(".description").textContent = event.description;
+    var source = panel.querySelector(".source");
+    source.textContent = "";
+    if (event.source_title) {
+      source.appendChild(document.createTextNode("Source: "));
+      if (event.source_url) {
+        var link = document.createElement("a");
+        link.href = event.source_url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        link.textContent = event.source_title;
+        source.appendChild(link);
+      } else {
+        source.appendChild(document.createTextNode(event.source_title));
+      }
+    }
+    panel.hidden = false;
+  }
+  panel.querySelector("button").addEventListener("click", function () { panel.hidden = true; });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") { panel.hidden = true; } });
+  function wire() {
+    var chart = document.getElementById("__CHART_ID__");
+    if (!chart || !chart.on) { return setTimeout(wire, 50); }
+    chart.on("plotly_click", function (e) {
+      var point = e.points && e.points[0];
+      if (point && point.customdata) { show(point.customdata[0]); }
+    });
+  }
+  wire();
+})();
+""".replace("__CHART_ID__", CHART_ID)
+
+
+def standalone_html(
+    dataset: Dataset,
+    events: pd.DataFrame,
+    figure: go.Figure,
+    *,
+    title: str,
+    caption: str,
+    attribution: list[tuple[str, str]],
+    plotlyjs: str = "inline",
+) -> str:
+    """The whole page. ``plotlyjs``: "inline" (works offline), "cdn", or the address of plotly.min.js.
+
+    ``attribution`` is a list of (text, link) pairs; an empty link shows plain text.
+    """
+    figure = go.Figure(figure)
+    figure.update_layout(height=None, autosize=True, showlegend=True)
+    figure.update_layout(legend={"orientation": "h", "y": -0.12, "x": 0, "title": {"text": "Themes (click to hide):"}})
+    include: Any = {"inline": True, "cdn": "cdn"}.get(plotlyjs, plotlyjs)
+    chart = pio.to_html(
+        figure,
+        full_html=False,
+        include_plotlyjs=include,
+        div_id=CHART_ID,
+        config=PLOTLY_CONFIG,
+        default_height="100%",
+        default_width="100%",
+    )
+    escape = html.escape
+    credit = " · ".join(
+        f'<a href="{escape(link)}" target="_blank" rel="noopener noreferrer">{escape(text)}</a>'
+        if link
+        else escape(text)
+        for text, link in attribution
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<meta name="description" content="{escape(caption)}">
+<style>{STYLE}</style>
+</head>
+<body>
+<header>
+<h1>{escape(title)}</h1>
+<p class="caption">{escape(caption)}</p>
+</header>
+<main id="chart" role="region" aria-label="{escape(f"Timeline chart: {caption}")}">
+{chart}
+</main>
+<section id="details" hidden aria-live="polite" aria-labelledby="details-title">
+<h2 id="details-title"></h2><p class="date"></p><p class="description"></p><p class="source"></p>
+<button type="button">Close</button>
+</section>
+{text_summary(dataset, events, caption)}
+<footer><p class="attribution">{credit}</p></footer>
+<script type="application/json" id="event-data">{event_data(dataset, events)}</script>
+<script>{SCRIPT}</script>
+</body>
+</html>
+"""
+
+
+def text_summary(dataset: Dataset, events: pd.DataFrame, caption: str) -> str:
+    """A collapsible table of the events shown, for screen readers and for reading without the chart."""
+    if events.empty:
+        return '<section class="text-summary"><p>No events match these filters.</p></section>'
+    dates = event_dates(events)
+    rows = "\n".join(
+        f"<tr><td>{html.escape(dates[index])}</td><td>{html.escape(title)}</td>"
+        f"<td>{html.escape(', '.join(dataset.theme(t).label for t in themes))}</td></tr>"
+        for index, title, themes in zip(events.index, events["title"], events["themes"], strict=True)
+    )
+    first, last = dates.iloc[0], dates.iloc[-1]
+    return f"""<section class="text-summary">
+<details><summary>Text summary: {len(events)} events from {html.escape(first)} to {html.escape(last)}</summary>
+<table><caption>{html.escape(caption)}</caption>
+<thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Themes</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table></details>
+</section>"""
+
+
+def event_data(dataset: Dataset, events: pd.DataFrame) -> str:
+    """Details of each event as JSON safe to place inside a ``<script>`` element."""
+    dates = event_dates(events)
+    data = {
+        event_id: {
+            "title": title,
+            "date": dates[index],
+            "description": description,
+            "source_title": source_title,
+            "source_url": source_url if is_safe_url(source_url) else "",
+        }
+        for index, event_id, title, description, source_title, source_url in zip(
+            events.index,
+            events["id"],
+            events["title"],
+            events["description"],
+            events["source_title"],
+            events["source_url"],
+            strict=True,
+        )
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
