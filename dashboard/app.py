@@ -10,6 +10,8 @@ from .callbacks import register_callbacks
 from .layout import page
 from .model import Dataset
 from .routes import register_routes
+from .sources import DataSource
+from .uploads import Limits
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -32,8 +34,12 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 </html>"""
 
 
-def create_app(dataset: Dataset) -> Dash:
-    """A Dash app exploring ``dataset``; ``app.server`` is its WSGI application."""
+def create_app(dataset: Dataset, limits: Limits | None = None) -> Dash:
+    """A Dash app exploring ``dataset``; ``app.server`` is its WSGI application.
+
+    Readers may open their own file in the page; ``limits`` bound what one upload may be.
+    """
+    source = DataSource(dataset, limits or Limits.from_environment())
     meta = dataset.metadata
     app = Dash(
         __name__,
@@ -47,7 +53,9 @@ def create_app(dataset: Dataset) -> Dash:
             {"name": "description", "content": meta.description or meta.title},
         ],
     )
-    app.layout = page(dataset)
-    register_callbacks(app, dataset)
+    app.layout = page(dataset, source.limits)
+    # A request carries at most one upload as base64 text (4/3 of its size) plus the page state.
+    app.server.config["MAX_CONTENT_LENGTH"] = source.limits.max_bytes * 4 // 3 + 1024 * 1024
+    register_callbacks(app, source)
     register_routes(app.server, dataset)
     return app

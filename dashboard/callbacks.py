@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
-from typing import Any
+from dataclasses import replace
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
@@ -12,81 +11,89 @@ from flask import request
 from . import ids
 from .export import MEDIA_TYPES, download
 from .figures import timeline_figure
-from .filters import FilterState, apply_filters, sort_events, theme_counts
-from .interaction import Action, Controls, controls_for, next_state
-from .layout import details_body, embed_snippet, event_table, summary_text, theme_options
-from .model import Dataset
+from .filters import apply_filters, sort_events, theme_counts
+from .interaction import (
+    Action,
+    Controls,
+    controls_for,
+    next_state,
+    resolve_action,
+    state_from_store,
+    state_to_store,
+    year_range,
+)
+from .layout import details_body, event_table, footer, judgement_options, summary_text, theme_options, year_marks
+from .menus import embed_snippet
 from .presentation import event_details
 from .routes import EMBED_PATH
+from .sources import DataSource
 from .static_images import BrowserNotFound
-from .urlstate import ViewState, from_query, to_query
-
-TRIGGER_ACTIONS = {
-    ids.URL: Action.OPEN_URL,
-    ids.THEMES: Action.EDIT_FILTERS,
-    ids.YEARS: Action.EDIT_FILTERS,
-    ids.YEAR_FROM: Action.EDIT_FILTERS,
-    ids.YEAR_TO: Action.EDIT_FILTERS,
-    ids.SEARCH: Action.EDIT_FILTERS,
-    ids.JUDGEMENT: Action.EDIT_FILTERS,
-    ids.THEMES_ALL: Action.ALL_THEMES,
-    ids.THEMES_NONE: Action.NO_THEMES,
-    ids.RESET: Action.RESET,
-    ids.EMPTY_RESET: Action.RESET,
-    ids.TIMELINE: Action.SELECT_EVENT,
-    ids.ROW_TYPE: Action.SELECT_EVENT,
-    ids.SORT_TYPE: Action.SORT,
-    ids.DETAILS_CLOSE: Action.CLOSE_DETAILS,
-}
+from .upload_panel import upload_report
+from .urlstate import from_query, to_query
 
 
-def state_to_store(state: ViewState) -> dict[str, Any]:
-    """A state as JSON for the browser-side store."""
-    return asdict(state)
+def register_callbacks(app: Dash, source: DataSource) -> None:
+    """Register the page's callbacks on ``app``; each resolves the browser's dataset from ``source``."""
 
-
-def state_from_store(data: dict[str, Any] | None) -> ViewState:
-    """A state back from the store (the default state when empty)."""
-    if not data:
-        return ViewState()
-    filters = dict(data["filters"])
-    if filters["themes"] is not None:
-        filters["themes"] = tuple(filters["themes"])
-    return ViewState(FilterState(**filters), data["event"], data["sort"])
-
-
-def year_range(values: list | None, dataset: Dataset) -> tuple[int, int]:
-    """The years the controls hold; an empty or unreadable end means the dataset's bound."""
-    bounds = dataset.year_bounds
-    values = [*list(values or [None, None]), None, None]
-    return tuple(
-        int(value) if isinstance(value, int | float) else bound for value, bound in zip(values[:2], bounds, strict=True)
+    @app.callback(
+        Output(ids.DATASET, "data"),
+        Output(ids.UPLOAD_REPORT, "children"),
+        Output(ids.UPLOAD, "contents"),
+        Input(ids.UPLOAD, "contents"),
+        Input(ids.UPLOAD_RESET, "n_clicks"),
+        State(ids.UPLOAD, "filename"),
+        prevent_initial_call=True,
     )
+    def open_file(contents, _back, filename):
+        if ctx.triggered_id == ids.UPLOAD_RESET:
+            return None, None, None
+        if not contents:
+            raise PreventUpdate
+        name = filename or "upload.csv"
+        dataset, problems = source.accept(name, contents)
+        report = upload_report(name, dataset, problems)
+        # The file's bytes stay in this browser only; the upload control is emptied so the same
+        # file can be opened again after it is fixed.
+        return ({"name": name, "content": contents} if dataset is not None else no_update), report, None
 
-
-def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> tuple[Action, str | None] | None:
-    """Map what Dash reports as the trigger to an action and its argument; ``None`` to ignore it."""
-    if triggered_id is None:
-        return Action.OPEN_URL, None  # the page's first load
-    key = triggered_id["type"] if isinstance(triggered_id, dict) else triggered_id
-    action = TRIGGER_ACTIONS.get(key)
-    if action is None:
-        return None
-    if isinstance(triggered_id, dict):
-        if not triggered_value:  # a list or header button that was just drawn, not clicked
-            return None
-        return action, str(triggered_id["index"])
-    if key == ids.TIMELINE:
-        points = (click_data or {}).get("points") or []
-        custom = points[0].get("customdata") if points else None
-        if not custom:
-            return None
-        return action, str(custom[0])
-    return action, None
-
-
-def register_callbacks(app: Dash, dataset: Dataset) -> None:
-    """Register the page's callbacks on ``app`` for ``dataset``."""
+    @app.callback(
+        Output(ids.TITLE, "children"),
+        Output(ids.LEDE, "children"),
+        Output(ids.FOOTER, "children"),
+        Output(ids.YEARS, "min"),
+        Output(ids.YEARS, "max"),
+        Output(ids.YEARS, "marks"),
+        Output(ids.YEAR_FROM, "min"),
+        Output(ids.YEAR_FROM, "max"),
+        Output(ids.YEAR_TO, "min"),
+        Output(ids.YEAR_TO, "max"),
+        Output(ids.JUDGEMENT, "options"),
+        Output(ids.JUDGEMENT_CONTROL, "hidden"),
+        Output(ids.UPLOAD_RESET, "hidden"),
+        Output(ids.EMBED_MENU, "hidden"),
+        Input(ids.DATASET, "data"),
+        prevent_initial_call=True,
+    )
+    def show_dataset(stored):
+        dataset = source.resolve(stored)
+        meta = dataset.metadata
+        first, last = dataset.year_bounds
+        return (
+            meta.title,
+            meta.description,
+            footer(dataset),
+            first,
+            last,
+            year_marks(first, last),
+            first,
+            last,
+            first,
+            last,
+            judgement_options(dataset),
+            not dataset.judgements,
+            not stored,
+            bool(stored),  # an uploaded timeline is not on the server, so it cannot be embedded
+        )
 
     @app.callback(
         Output(ids.URL, "search"),
@@ -95,7 +102,7 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
         Output(ids.YEAR_FROM, "value"),
         Output(ids.YEAR_TO, "value"),
         Output(ids.SEARCH, "value"),
-        Output(ids.JUDGEMENT, "value" if dataset.judgements else "data"),
+        Output(ids.JUDGEMENT, "value"),
         Output(ids.STATE, "data"),
         Input(ids.URL, "search"),
         Input(ids.THEMES, "value"),
@@ -103,7 +110,7 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
         Input(ids.YEAR_FROM, "value"),
         Input(ids.YEAR_TO, "value"),
         Input(ids.SEARCH, "value"),
-        Input(ids.JUDGEMENT, "value" if dataset.judgements else "data"),
+        Input(ids.JUDGEMENT, "value"),
         Input(ids.THEMES_ALL, "n_clicks"),
         Input(ids.THEMES_NONE, "n_clicks"),
         Input(ids.RESET, "n_clicks"),
@@ -112,12 +119,14 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
         Input(ids.row_button(ALL), "n_clicks"),
         Input(ids.sort_button(ALL), "n_clicks"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
+        Input(ids.DATASET, "data"),
         State(ids.STATE, "data"),
     )
     def sync_state(
         search, themes, years, year_from, year_to, query, judgement,
-        _all, _none, _reset, _empty_reset, click_data, _rows, _sorts, _close, stored,
+        _all, _none, _reset, _empty_reset, click_data, _rows, _sorts, _close, stored_dataset, stored,
     ):  # fmt: skip
+        dataset = source.resolve(stored_dataset)
         if ctx.triggered_id in (ids.YEAR_FROM, ids.YEAR_TO):
             years = [year_from, year_to]
         value = ctx.triggered[0]["value"] if ctx.triggered else None
@@ -161,8 +170,10 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
         Output(ids.THEMES, "options"),
         Output(ids.JUDGEMENT_NOTE, "children"),
         Input(ids.STATE, "data"),
+        State(ids.DATASET, "data"),
     )
-    def render(stored):
+    def render(stored, stored_dataset):
+        dataset = source.resolve(stored_dataset)
         state = state_from_store(stored)
         filters = state.filters
         events = apply_filters(dataset, filters)
@@ -194,14 +205,15 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
         Output(ids.EXPORT_STATUS, "children"),
         Input(ids.export_button(ALL), "n_clicks"),
         State(ids.STATE, "data"),
+        State(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
-    def download_view(clicks, stored):
+    def download_view(_clicks, stored, stored_dataset):
         if not isinstance(ctx.triggered_id, dict) or not ctx.triggered or not ctx.triggered[0]["value"]:
             raise PreventUpdate
         fmt = ctx.triggered_id["index"]
         try:
-            data, filename = download(dataset, state_from_store(stored), fmt)
+            data, filename = download(source.resolve(stored_dataset), state_from_store(stored), fmt)
         except BrowserNotFound:
             return no_update, "Image export is not available on this server: it has no Chrome or Chromium."
         return dcc.send_bytes(data, filename, type=MEDIA_TYPES[fmt]), f"Downloaded {filename}."
@@ -214,4 +226,4 @@ def register_callbacks(app: Dash, dataset: Dataset) -> None:
     def embed_code(stored):
         state = state_from_store(stored)
         url = request.host_url.rstrip("/") + EMBED_PATH + to_query(replace(state, sort="date"))
-        return embed_snippet(url, dataset.metadata.title), url
+        return embed_snippet(url, source.dataset.metadata.title), url

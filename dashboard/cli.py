@@ -88,7 +88,7 @@ def validate(path: Path) -> None:
     "formats",
     default="html",
     show_default=True,
-    help="One or more of html, png, svg, pdf, csv, json, separated by commas (e.g. png,svg,pdf).",
+    help="One or more of html, png, svg, pdf, csv, json, timelinejs, separated by commas (e.g. png,svg,pdf).",
 )
 @click.option(
     "--out",

@@ -5,12 +5,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem
 
 UTF8_HINT = "save the file as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)"
+HIGH_BYTE_RUN = re.compile(rb"[\x80-\xff]{2,}")
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     row_label: str = "line"  # what a row's number counts: file lines, or "item"s of a JSON list
+    notes: list[str] = field(default_factory=list)  # how the file was read, when not as expected
 
     @property
     def readable(self) -> bool:
@@ -49,31 +52,25 @@ def read_table(path: Path, name: str | None = None) -> Table:
 
 
 def parse_table(data: bytes, name: str) -> Table:
-    """Parse CSV bytes; undecodable text, broken quoting and an empty file become problems."""
+    """Parse CSV bytes; undecodable text, broken quoting and an empty file become problems.
+
+    UTF-8 (with or without BOM) is expected. Text that is not UTF-8 but reads cleanly as
+    Windows-1252 is accepted with a note; anything else is reported, never guessed at. A header
+    separated by ``;`` or tabs (spreadsheets in many locales) switches the delimiter, with a note.
+    """
     table = Table(name)
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        line_end = data.find(b"\n", error.start)
-        line_text = data[line_start : line_end if line_end >= 0 else len(data)].decode("utf-8", "replace")
-        table.problems.append(
-            Problem(
-                name,
-                f"has a byte (0x{data[error.start]:02X}) that is not UTF-8 text",
-                UTF8_HINT,
-                line=data[: error.start].count(b"\n") + 1,
-                value=line_text.rstrip("\r"),
-            )
-        )
+    text = _decode(data, table)
+    if text is None:
         return table
     if not text.strip():
         table.problems.append(Problem(name, "is empty", "add a header row and at least one row of data"))
         return table
+    delimiter = _delimiter(text)
+    if delimiter != ",":
+        label = "semicolons" if delimiter == ";" else "tabs"
+        table.notes.append(f"{name} separates its columns with {label}; it was read that way.")
 
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     previous_end = 0
     try:
         for cells in reader:
@@ -95,3 +92,51 @@ def parse_table(data: bytes, name: str) -> Table:
             )
         )
     return table
+
+
+def _decode(data: bytes, table: Table) -> str | None:
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        windows = _as_windows_1252(data)
+        if windows is not None:
+            table.notes.append(
+                f"{table.name} is not UTF-8; it was read as Windows-1252 (Western European) text. "
+                "Check that accented letters look right, and save it as UTF-8 next time."
+            )
+            return windows
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line_end = data.find(b"\n", error.start)
+        line_text = data[line_start : line_end if line_end >= 0 else len(data)].decode("utf-8", "replace")
+        table.problems.append(
+            Problem(
+                table.name,
+                f"has a byte (0x{data[error.start]:02X}) that is not UTF-8 text",
+                UTF8_HINT,
+                line=data[: error.start].count(b"\n") + 1,
+                value=line_text.rstrip("\r"),
+            )
+        )
+        return None
+
+
+def _as_windows_1252(data: bytes) -> str | None:
+    """Windows-1252 text, if the bytes look like it: each non-ASCII byte alone (as accented letters
+    and curly quotes are), none undefined. Multi-byte encodings such as Shift-JIS do not pass."""
+    if HIGH_BYTE_RUN.search(data) or b"\x00" in data:
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return text
+
+
+def _delimiter(text: str) -> str:
+    """``,`` unless the header line clearly uses ``;`` or tabs instead."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {delimiter: header.count(delimiter) for delimiter in (",", ";", "\t")}
+    best = max(counts, key=lambda delimiter: counts[delimiter])
+    return best if counts[best] > counts[","] else ","

@@ -11,6 +11,7 @@ from .events import FRAME_COLUMNS, validate_events
 from .interchange import json_tables
 from .model import DEFAULT_PALETTE, Dataset, Metadata, Theme
 from .problems import DatasetError, Problem
+from .timelinejs import convert_timelinejs, is_timelinejs
 
 BUNDLED_NAME = "us-japan-alliance"
 EVENTS_FILE = "events.csv"
@@ -20,13 +21,23 @@ JUDGEMENTS_FILE = "judgements.csv"
 METADATA_FILE = "datapackage.json"
 
 
-def bundled_dataset_path() -> Path:
-    """The folder of the bundled US–Japan dataset, in a wheel or in a source checkout."""
+def bundled_path(name: str = BUNDLED_NAME) -> Path:
+    """A folder shipped with the package (a dataset, or the template), in a wheel or a source checkout."""
     package = Path(__file__).resolve().parent
-    for candidate in (package / "bundled" / BUNDLED_NAME, package.parent / "data" / BUNDLED_NAME):
+    for candidate in (package / "bundled" / name, package.parent / "data" / name):
         if (candidate / EVENTS_FILE).is_file():
             return candidate
-    raise FileNotFoundError(f"the bundled dataset {BUNDLED_NAME} is missing from this installation")
+    raise FileNotFoundError(f"the bundled folder {name} is missing from this installation")
+
+
+def bundled_dataset_path() -> Path:
+    """The folder of the bundled US–Japan dataset."""
+    return bundled_path(BUNDLED_NAME)
+
+
+def template_path() -> Path:
+    """The blank events.csv template: the contract's headers and two example rows."""
+    return bundled_path("template") / EVENTS_FILE
 
 
 def load_dataset(path: str | Path | None = None) -> Dataset:
@@ -67,11 +78,13 @@ def validate_dataset(path: str | Path | None = None) -> tuple[Dataset | None, li
         problems += found
     elif path.is_file():
         tables, metadata, problems = {"events": read_table(path)}, default, []
+        if tables["events"].readable and is_timelinejs(tables["events"].header):
+            tables, metadata = convert_timelinejs(tables["events"], metadata)
     else:
         return None, [
             Problem(str(path), "does not exist", "give the path of a dataset folder or of an events CSV file")
         ]
-    dataset, found = _validate_tables(tables, metadata)
+    dataset, found = build_dataset(tables, metadata)
     problems = found + problems  # file problems first, metadata last
     if dataset is None or problems:
         return None, problems
@@ -81,8 +94,14 @@ def validate_dataset(path: str | Path | None = None) -> tuple[Dataset | None, li
 PART_FILES = {"events": EVENTS_FILE, "themes": THEMES_FILE, "eras": ERAS_FILE, "judgements": JUDGEMENTS_FILE}
 
 
-def _validate_tables(tables: dict[str, Table], metadata: Metadata) -> tuple[Dataset | None, list[Problem]]:
-    """Validate the parts of a dataset, companions first so events can be checked against them."""
+def build_dataset(
+    tables: dict[str, Table], metadata: Metadata, *, skip_bad_rows: bool = False
+) -> tuple[Dataset | None, list[Problem]]:
+    """Validate the parts of a dataset (``events`` required; ``themes``, ``eras``, ``judgements``).
+
+    Companions are checked first so the events can be checked against them. Strict by default;
+    with ``skip_bad_rows``, event rows with problems are left out and listed in ``Dataset.skipped``.
+    """
     problems: list[Problem] = []
     themes = judgements = eras = None
     if "themes" in tables:
@@ -96,16 +115,16 @@ def _validate_tables(tables: dict[str, Table], metadata: Metadata) -> tuple[Data
         problems += found
     table = tables["events"]
     problems += table.problems
-    if not table.readable:
+    if not table.readable or problems:
         return None, problems
     theme_ids = [theme.id for theme in themes] if themes is not None else None
     judgement_ids = [j.id for j in judgements] if judgements is not None else None
-    events, found = validate_events(table, theme_ids, judgement_ids)
-    problems += found
-    if events is None or problems:
-        return None, problems
+    events, found = validate_events(table, theme_ids, judgement_ids, skip_bad_rows=skip_bad_rows)
+    if events is None or (found and not skip_bad_rows):
+        return None, found
     if themes is None:
         themes = _themes_from_labels(events.attrs.get("theme_labels", {}))
+    notes = [note for part in tables.values() for note in part.notes] + list(events.attrs.get("notes", []))
     dataset = Dataset(
         events=events,
         themes=tuple(themes),
@@ -113,6 +132,8 @@ def _validate_tables(tables: dict[str, Table], metadata: Metadata) -> tuple[Data
         judgements=tuple(judgements or ()),
         metadata=metadata,
         extra_columns=tuple(column for column in events.columns if column not in FRAME_COLUMNS),
+        notes=tuple(notes),
+        skipped=tuple(found),
     )
     return dataset, []
 

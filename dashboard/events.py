@@ -9,8 +9,9 @@ import pandas as pd
 
 from .csvtable import Table
 from .dates import DATE_FORMAT_HINT, DATE_PATTERN
+from .interchange import restore
 from .model import EVENT_COLUMNS
-from .problems import Problem
+from .problems import Problem, quote_value
 from .text import is_safe_url, is_slug, slugify, split_list
 
 REQUIRED_COLUMNS = ("date", "title", "themes")
@@ -88,49 +89,53 @@ def validate_events(
     table: Table,
     theme_ids: Collection[str] | None,
     judgement_ids: Collection[str] | None,
+    *,
+    skip_bad_rows: bool = False,
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
     """Check every row of events.csv; return the typed frame, or ``None``, and all problems found.
 
     ``theme_ids`` / ``judgement_ids`` are the ids declared by companion files, or ``None``
     when the dataset has no such file (then any id is accepted; theme names become slug ids
     and ``frame.attrs["theme_labels"]`` maps each id to the text first used for it).
+
+    Strict by default: any problem means no frame. With ``skip_bad_rows`` the rows with
+    problems are left out and named in the problems, the rest load, and a source address
+    that is not a web link is dropped with a note (in ``frame.attrs["notes"]``) instead.
     """
     name = table.name
-    problems: list[Problem] = []
     header = table.header
-    problems += _header_problems(name, header)
+    problems = _header_problems(name, header)
     if any(column not in header for column in REQUIRED_COLUMNS):
         return None, problems
-
-    width = len(header)
-    for row in table.rows:
-        if len(row.cells) != width:
-            problems.append(
-                Problem(
-                    name,
-                    f"has {len(row.cells)} values but the header has {width} columns",
-                    "check for a missing or extra comma, or a value with a comma that needs quotes",
-                    line=row.line,
-                    line_label=table.row_label,
-                )
-            )
     if not table.rows:
         problems.append(Problem(name, "has a header but no events", "add one row per event below the header"))
         return None, problems
+    if problems:  # a broken header makes every row doubtful
+        return None, sorted(problems, key=lambda p: p.column or "")
 
+    width = len(header)
     cells = [(row.cells + [""] * width)[:width] for row in table.rows]
     raw = pd.DataFrame(cells, columns=_unique(header), dtype=object)
     for column in EVENT_COLUMNS:
         if column not in raw:
             raw[column] = ""
-    raw = raw.fillna("")
+    raw = raw.fillna("").apply(restore)
     lines = pd.Series([row.line for row in table.rows], index=raw.index)
+    bad: set[int] = set()
+    notes: list[str] = []
 
     def report(mask: pd.Series, column: str, message: str, hint: str) -> None:
         for index in mask[mask].index:
-            problems.append(
-                Problem(name, message, hint, line=int(lines[index]), column=column, value=raw.at[index, column])
-            )
+            line, value = int(lines[index]), raw.at[index, column]
+            problems.append(Problem(name, message, hint, line, column, value, table.row_label))
+            bad.add(index)
+
+    for index, row in enumerate(table.rows):
+        if len(row.cells) != width:
+            hint = "check for a missing or extra comma, or a value with a comma that needs quotes"
+            message = f"has {len(row.cells)} values but the header has {width} columns"
+            problems.append(Problem(name, message, hint, row.line, line_label=table.row_label))
+            bad.add(index)
 
     title = raw["title"].str.strip()
     report(title == "", "title", "is empty", "give every event a short headline")
@@ -146,14 +151,7 @@ def validate_events(
 
     themes = raw["themes"].map(split_list)
     report(themes.map(len) == 0, "themes", "is empty", "give at least one theme id; separate several with ;")
-    theme_labels: dict[str, str] = {}
-    if theme_ids is None:
-        # No themes.csv: the themes are whatever the rows name; ids are their slugs, labels their text.
-        for ids in themes:
-            for text in ids:
-                theme_labels.setdefault(slugify(text) or "other", text)
-        themes = themes.map(lambda ids: tuple(dict.fromkeys(slugify(t) or "other" for t in ids)))
-    else:
+    if theme_ids is not None:
         known = set(theme_ids)
         unknown = themes.map(lambda ids: any(t not in known for t in ids))
         report(unknown, "themes", "names a theme that themes.csv does not define", _known_hint("themes.csv", known))
@@ -162,42 +160,52 @@ def validate_events(
     if judgement_ids is not None:
         known_j = set(judgement_ids)
         unknown_j = judgements.map(lambda ids: any(j not in known_j for j in ids))
-        report(
-            unknown_j,
-            "judgement",
-            "names a judgement that judgements.csv does not define",
-            _known_hint("judgements.csv", known_j),
-        )
+        hint = _known_hint("judgements.csv", known_j)
+        report(unknown_j, "judgement", "names a judgement that judgements.csv does not define", hint)
 
     importance_text = raw["importance"].str.strip()
     importance = pd.to_numeric(importance_text.where(importance_text != "", str(DEFAULT_IMPORTANCE)), errors="coerce")
-    report(
-        ~importance.isin(IMPORTANCE_LEVELS),
-        "importance",
-        "is not an importance level",
-        "use 1 (minor), 2 or 3 (major), or leave it empty for 2",
-    )
+    hint = "use 1 (minor), 2 or 3 (major), or leave it empty for 2"
+    report(~importance.isin(IMPORTANCE_LEVELS), "importance", "is not an importance level", hint)
 
     url = raw["source_url"].str.strip()
-    report(
-        (url != "") & ~url.map(is_safe_url),
-        "source_url",
-        "is not a web address",
-        "use a full http:// or https:// address, or leave it empty",
-    )
+    unsafe = (url != "") & ~url.map(is_safe_url)
+    if skip_bad_rows:
+        for index in unsafe[unsafe].index:
+            where = f"{name} {table.row_label} {lines[index]}"
+            notes.append(f"{where}: the source address {quote_value(url[index])} is not a web link; it was left out.")
+        url = url.where(~unsafe, "")
+    else:
+        report(
+            unsafe, "source_url", "is not a web address", "use a full http:// or https:// address, or leave it empty"
+        )
 
-    ids, id_problems = _event_ids(raw, dates["iso"], title, lines, table)
+    ids, id_problems, id_bad = _event_ids(raw, dates["iso"], title, lines, table)
     problems += id_problems
+    bad |= id_bad
 
-    if problems:
-        return None, sorted(problems, key=lambda p: (p.line or 0, p.column or ""))
+    problems.sort(key=lambda p: (p.line or 0, p.column or ""))
+    if bad and not skip_bad_rows:
+        return None, problems
+    keep = ~raw.index.isin(sorted(bad))
+    if not keep.any():
+        problems.append(Problem(name, "has no row that could be used", "fix the problems listed above"))
+        return None, problems
 
+    themes = themes[keep]
+    theme_labels: dict[str, str] = {}
+    if theme_ids is None:
+        # No themes.csv: the themes are whatever the rows name; ids are their slugs, labels their text.
+        for names in themes:
+            for text in names:
+                theme_labels.setdefault(slugify(text) or "other", text)
+        themes = themes.map(lambda names: tuple(dict.fromkeys(slugify(t) or "other" for t in names)))
     extras = [column for column in raw.columns if column not in EVENT_COLUMNS]
     actors = raw["actors"].map(split_list)
     description = raw["description"].str.strip()
     frame = pd.DataFrame(
         {
-            "id": ids,
+            "id": pd.Series(ids, index=raw.index),
             "date": dates["iso"],
             "end_date": ends["iso"].where(has_end, ""),
             "precision": dates["precision"],
@@ -212,16 +220,20 @@ def validate_events(
             "source_title": raw["source_title"].str.strip(),
             "source_url": url,
             "judgements": judgements,
-            "importance": importance.astype(int),
+            "importance": importance.where(keep, DEFAULT_IMPORTANCE),
             "line": lines,
         }
-    )
-    frame["search_text"] = (title + "\n" + description + "\n" + actors.map(" ".join)).str.casefold()
+    )[keep]
+    frame["importance"] = frame["importance"].astype(int)
+    frame["search_text"] = (
+        frame["title"] + "\n" + frame["description"] + "\n" + frame["actors"].map(" ".join)
+    ).str.casefold()
     for column in extras:
-        frame[column] = raw[column]
+        frame[column] = raw.loc[keep, column]
     frame = frame.sort_values(["start", "line"], kind="stable").reset_index(drop=True)
     frame.attrs["theme_labels"] = theme_labels
-    return frame, []
+    frame.attrs["notes"] = notes
+    return frame, problems
 
 
 def _header_problems(name: str, header: list[str]) -> list[Problem]:
@@ -278,9 +290,10 @@ def _known_hint(file: str, known: set[str]) -> str:
 
 def _event_ids(
     raw: pd.DataFrame, iso: pd.Series, title: pd.Series, lines: pd.Series, table: Table
-) -> tuple[list[str], list[Problem]]:
+) -> tuple[list[str], list[Problem], set[int]]:
     """Given ids are checked; missing ones are made from date and title, stable and unique."""
     problems = []
+    bad: set[int] = set()
     given = raw["id"].str.strip()
     first_line: dict[str, int] = {}
     for index, value in given[given != ""].items():
@@ -288,11 +301,13 @@ def _event_ids(
         if not is_slug(value):
             hint = "use lower-case letters, digits and hyphens, e.g. 1960-treaty-revision"
             problems.append(Problem(table.name, "is not a valid id", hint, line, "id", value, table.row_label))
+            bad.add(index)
         elif value in first_line:
             message = f"is a duplicate id (first used on {table.row_label} {first_line[value]})"
             problems.append(
                 Problem(table.name, message, "give every event its own id", line, "id", value, table.row_label)
             )
+            bad.add(index)
         else:
             first_line[value] = line
     ids = []
@@ -307,4 +322,4 @@ def _event_ids(
             candidate, counter = f"{base}-{counter}", counter + 1
         taken.add(candidate)
         ids.append(candidate)
-    return ids, problems
+    return ids, problems, bad

@@ -20,9 +20,11 @@ from .model import Dataset
 from .standalone import standalone_html
 from .static_images import IMAGE_FORMATS, render_images
 from .text import slugify
+from .timelinejs import timelinejs_json
 from .urlstate import ViewState
 
-FORMATS = ("html", "png", "svg", "pdf", "csv", "json")
+FORMATS = ("html", "png", "svg", "pdf", "csv", "json", "timelinejs")
+SUFFIXES = {"timelinejs": "timelinejs.json"}  # file name endings, where not the format's name
 MEDIA_TYPES = {
     "html": "text/html",
     "png": "image/png",
@@ -30,6 +32,7 @@ MEDIA_TYPES = {
     "pdf": "application/pdf",
     "csv": "text/csv",
     "json": "application/json",
+    "timelinejs": "application/json",
 }
 # Sizes in CSS pixels. A4 portrait at 96 px per inch is 794 x 1123 (210 x 297 mm).
 PRESETS = {"slide": (1920, 1080), "handout": (794, 1123), "square": (1080, 1080)}
@@ -190,6 +193,8 @@ def export_view(
             outputs[fmt] = events_csv(dataset, events)
         elif fmt == "json":
             outputs[fmt] = dataset_json(dataset, events)
+        elif fmt == "timelinejs":
+            outputs[fmt] = timelinejs_json(dataset, events)
     return {fmt: outputs[fmt] for fmt in formats}
 
 
@@ -202,17 +207,22 @@ def download(dataset: Dataset, view: ViewState, fmt: str) -> tuple[bytes, str]:
     preset = DOWNLOAD_PRESETS.get(fmt)
     options = ExportOptions.preset(preset) if preset else ExportOptions()
     data = export_view(dataset, view, [fmt], options)[fmt]
-    return data, f"{slugify(dataset.metadata.title) or 'timeline'}.{fmt}"
+    return data, f"{slugify(dataset.metadata.title) or 'timeline'}.{SUFFIXES.get(fmt, fmt)}"
 
 
 def output_paths(out: Path, formats: list[str], stem: str = "alliance-timeline") -> dict[str, Path]:
     """Where each format goes: a folder gets ``stem.<format>``; a file path gets its suffix per format."""
+    suffixes = {fmt: SUFFIXES.get(fmt, fmt) for fmt in formats}
     if out.is_dir():
-        return {fmt: out / f"{stem}.{fmt}" for fmt in formats}
-    if len(formats) == 1 and out.suffix.lower().lstrip(".") == formats[0]:
+        return {fmt: out / f"{stem}.{suffixes[fmt]}" for fmt in formats}
+    if len(formats) == 1 and out.name.lower().endswith("." + suffixes[formats[0]]):
         return {formats[0]: out}
-    base = out.with_suffix("") if out.suffix.lower().lstrip(".") in FORMATS else out
-    return {fmt: base.with_name(f"{base.name}.{fmt}") for fmt in formats}
+    name = out.name
+    for suffix in sorted(set(SUFFIXES.values()) | set(FORMATS), key=len, reverse=True):
+        if name.lower().endswith("." + suffix):
+            name = name[: -len(suffix) - 1]
+            break
+    return {fmt: out.with_name(f"{name}.{suffixes[fmt]}") for fmt in formats}
 
 
 def write_exports(

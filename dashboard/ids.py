@@ -6,6 +6,16 @@ from typing import Any
 
 URL = "url"
 STATE = "view-state"
+DATASET = "dataset-source"  # the browser's uploaded dataset, or None for the server's own
+
+TITLE = "page-title"
+LEDE = "page-lede"
+FOOTER = "page-footer"
+UPLOAD = "upload"
+UPLOAD_RESET = "upload-reset"
+UPLOAD_REPORT = "upload-report"
+EMBED_MENU = "embed-menu"
+JUDGEMENT_CONTROL = "judgement-control"
 
 THEMES = "theme-filter"
 THEMES_ALL = "theme-filter-all"

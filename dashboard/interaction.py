@@ -1,14 +1,17 @@
 """How the page's state changes in answer to the reader: pure transitions, no Dash.
 
 The callbacks hand over what was triggered and the controls' values; these functions
-return the new ``ViewState`` and the values the controls should show for it.
+return the new ``ViewState`` and the values the controls should show for it, and carry the
+state to and from the browser's store.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from enum import Enum
+from typing import Any
 
+from . import ids
 from .filters import FilterState
 from .model import Dataset
 from .urlstate import DEFAULT_SORT, ViewState, with_filters
@@ -25,6 +28,7 @@ class Action(Enum):
     SELECT_EVENT = "select-event"
     CLOSE_DETAILS = "close-details"
     SORT = "sort"
+    NEW_DATASET = "new-dataset"  # a file was opened, or the reader went back to the bundled one
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ def next_state(
         return with_filters(state, dataset, replace(filters_from(controls), themes=None))
     if action is Action.NO_THEMES:
         return with_filters(state, dataset, replace(filters_from(controls), themes=()))
-    if action is Action.RESET:
+    if action in (Action.RESET, Action.NEW_DATASET):
         return ViewState(all_themes, None, DEFAULT_SORT)
     if action is Action.SELECT_EVENT:
         known = argument is not None and argument in set(dataset.events["id"])
@@ -78,3 +82,68 @@ def next_state(
         ascending_now = state.sort == argument
         return replace(state, sort=f"-{argument}" if ascending_now else argument)
     return state
+
+
+TRIGGER_ACTIONS = {
+    ids.URL: Action.OPEN_URL,
+    ids.THEMES: Action.EDIT_FILTERS,
+    ids.YEARS: Action.EDIT_FILTERS,
+    ids.YEAR_FROM: Action.EDIT_FILTERS,
+    ids.YEAR_TO: Action.EDIT_FILTERS,
+    ids.SEARCH: Action.EDIT_FILTERS,
+    ids.JUDGEMENT: Action.EDIT_FILTERS,
+    ids.THEMES_ALL: Action.ALL_THEMES,
+    ids.THEMES_NONE: Action.NO_THEMES,
+    ids.RESET: Action.RESET,
+    ids.EMPTY_RESET: Action.RESET,
+    ids.TIMELINE: Action.SELECT_EVENT,
+    ids.ROW_TYPE: Action.SELECT_EVENT,
+    ids.SORT_TYPE: Action.SORT,
+    ids.DETAILS_CLOSE: Action.CLOSE_DETAILS,
+    ids.DATASET: Action.NEW_DATASET,
+}
+
+
+def state_to_store(state: ViewState) -> dict[str, Any]:
+    """A state as JSON for the browser-side store."""
+    return asdict(state)
+
+
+def state_from_store(data: dict[str, Any] | None) -> ViewState:
+    """A state back from the store (the default state when empty)."""
+    if not data:
+        return ViewState()
+    filters = dict(data["filters"])
+    if filters["themes"] is not None:
+        filters["themes"] = tuple(filters["themes"])
+    return ViewState(FilterState(**filters), data["event"], data["sort"])
+
+
+def year_range(values: list | None, dataset: Dataset) -> tuple[int, int]:
+    """The years the controls hold; an empty or unreadable end means the dataset's bound."""
+    bounds = dataset.year_bounds
+    values = [*list(values or [None, None]), None, None]
+    return tuple(
+        int(value) if isinstance(value, int | float) else bound for value, bound in zip(values[:2], bounds, strict=True)
+    )
+
+
+def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> tuple[Action, str | None] | None:
+    """Map what Dash reports as the trigger to an action and its argument; ``None`` to ignore it."""
+    if triggered_id is None:
+        return Action.OPEN_URL, None  # the page's first load
+    key = triggered_id["type"] if isinstance(triggered_id, dict) else triggered_id
+    action = TRIGGER_ACTIONS.get(key)
+    if action is None:
+        return None
+    if isinstance(triggered_id, dict):
+        if not triggered_value:  # a list or header button that was just drawn, not clicked
+            return None
+        return action, str(triggered_id["index"])
+    if key == ids.TIMELINE:
+        points = (click_data or {}).get("points") or []
+        custom = points[0].get("customdata") if points else None
+        if not custom:
+            return None
+        return action, str(custom[0])
+    return action, None

@@ -1,6 +1,8 @@
 """Events as data files: the contract's CSV and a one-file JSON dataset, written and read back.
 
 Both are written deterministically (same data, same bytes) and load back to the same dataset.
+CSV cells that a spreadsheet would run as formulas are neutralised on the way out and restored
+on the way in.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .problems import Problem
 from .text import LIST_SEPARATOR
 
 JSON_FORMAT = "alliance-timeline/1"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_COLUMNS = {"themes": "themes", "actors": "actors", "judgement": "judgements"}
 
 
@@ -47,9 +50,25 @@ def events_csv(dataset: Dataset, events: pd.DataFrame) -> bytes:
     writer.writerow(columns)
     for row in rows:
         writer.writerow(
-            [LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value) for value in row.values()]
+            [
+                neutralise(LIST_SEPARATOR.join(value) if isinstance(value, list) else str(value))
+                for value in row.values()
+            ]
         )
     return buffer.getvalue().encode("utf-8")
+
+
+def neutralise(cell: str) -> str:
+    """Stop a spreadsheet from running a cell as a formula: prefix ``=``, ``+``, ``-``, ``@`` with ``'``.
+
+    Loading a CSV removes that prefix again (see ``restore``), so our own exports load back as they were.
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def restore(column: pd.Series) -> pd.Series:
+    """Undo ``neutralise`` on a column of cells read from a CSV file."""
+    return column.str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
 
 
 def dataset_json(dataset: Dataset, events: pd.DataFrame) -> bytes:

@@ -6,9 +6,12 @@ import pandas as pd
 from dash import dcc, html
 
 from . import ids
+from .menus import embed_menu, export_menu
 from .model import Dataset
 from .presentation import EventDetails, event_dates
 from .text import safe_markdown
+from .upload_panel import upload_panel
+from .uploads import Limits
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -22,7 +25,7 @@ SORT_LABELS = {"date": "Date", "title": "Title", "importance": "Importance"}
 IMPORTANCE_LABELS = {1: "Minor", 2: "Notable", 3: "Major"}
 
 
-def page(dataset: Dataset) -> html.Div:
+def page(dataset: Dataset, limits: Limits) -> html.Div:
     """The whole explorer page for a dataset."""
     meta = dataset.metadata
     return html.Div(
@@ -30,14 +33,22 @@ def page(dataset: Dataset) -> html.Div:
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.STATE),
+            dcc.Store(id=ids.DATASET, storage_type="memory"),
             html.A("Skip to the event list", href="#event-list-section", className="skip-link"),
             html.Header(
                 className="masthead",
                 children=[
-                    html.H1(meta.title),
-                    html.P(meta.description, className="lede") if meta.description else None,
+                    html.Div(
+                        className="masthead-text",
+                        children=[
+                            html.H1(meta.title, id=ids.TITLE),
+                            html.P(meta.description, id=ids.LEDE, className="lede"),
+                        ],
+                    ),
+                    upload_panel(limits),
                 ],
             ),
+            html.Section(id=ids.UPLOAD_REPORT, className="upload-report", role="status", **{"aria-live": "polite"}),
             html.Div(
                 className="workspace",
                 children=[
@@ -92,82 +103,8 @@ def page(dataset: Dataset) -> html.Div:
                     ),
                 ],
             ),
-            footer(dataset),
+            html.Footer(id=ids.FOOTER, className="site-footer", children=footer(dataset)),
         ],
-    )
-
-
-EXPORT_CHOICES = (
-    ("png", "PNG image", "slide, 1920 × 1080"),
-    ("svg", "SVG image", "sharp at any size, editable"),
-    ("pdf", "PDF handout", "A4 portrait"),
-    ("html", "Web page", "interactive, works offline"),
-    ("csv", "CSV data", "the events shown, for spreadsheets"),
-    ("json", "JSON dataset", "the events shown, with themes and eras"),
-)
-
-
-def export_menu() -> html.Details:
-    """Downloads of the current view in every format."""
-    return html.Details(
-        className="menu",
-        children=[
-            html.Summary("Export"),
-            html.Div(
-                className="menu-panel",
-                children=[
-                    html.P("Download what you see, with its title, filters and credits:", className="muted"),
-                    html.Ul(
-                        className="export-list",
-                        children=[
-                            html.Li(
-                                html.Button(
-                                    [html.Strong(label), html.Span(f" {detail}", className="muted")],
-                                    id=ids.export_button(fmt),
-                                    className="menu-button",
-                                )
-                            )
-                            for fmt, label, detail in EXPORT_CHOICES
-                        ],
-                    ),
-                    html.P(id=ids.EXPORT_STATUS, className="muted", role="status", **{"aria-live": "polite"}),
-                    dcc.Download(id=ids.DOWNLOAD),
-                ],
-            ),
-        ],
-    )
-
-
-def embed_menu() -> html.Details:
-    """The iframe code for the current view, ready to copy into a course page."""
-    return html.Details(
-        className="menu",
-        children=[
-            html.Summary("Embed"),
-            html.Div(
-                className="menu-panel",
-                children=[
-                    html.Label("Paste this code into a course page or blog:", htmlFor=ids.EMBED_CODE),
-                    dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, className="embed-code", rows=4),
-                    html.Div(
-                        className="embed-actions",
-                        children=[
-                            dcc.Clipboard(target_id=ids.EMBED_CODE, title="Copy the embed code", className="copy"),
-                            html.A("Preview the embedded view", id=ids.EMBED_LINK, target="_blank", rel="noopener"),
-                        ],
-                    ),
-                ],
-            ),
-        ],
-    )
-
-
-def embed_snippet(url: str, title: str) -> str:
-    """The iframe code for an /embed address."""
-    safe_title = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return (
-        f'<iframe src="{url}" title="{safe_title}" width="100%" height="560" '
-        'style="border:0" loading="lazy" allowfullscreen></iframe>'
     )
 
 
@@ -238,24 +175,23 @@ def filter_panel(dataset: Dataset) -> html.Aside:
             ],
         ),
     ]
-    if dataset.judgements:
-        controls.append(
-            html.Div(
-                className="control",
-                children=[
-                    html.Label("Key judgement", htmlFor=ids.JUDGEMENT),
-                    dcc.Dropdown(
-                        id=ids.JUDGEMENT,
-                        options=[{"label": j.title, "value": j.id} for j in dataset.judgements],
-                        placeholder="Any judgement",
-                        clearable=True,
-                        searchable=False,
-                    ),
-                ],
-            )
+    controls.append(
+        html.Div(
+            id=ids.JUDGEMENT_CONTROL,
+            className="control",
+            hidden=not dataset.judgements,
+            children=[
+                html.Label("Key judgement", htmlFor=ids.JUDGEMENT),
+                dcc.Dropdown(
+                    id=ids.JUDGEMENT,
+                    options=judgement_options(dataset),
+                    placeholder="Any judgement",
+                    clearable=True,
+                    searchable=False,
+                ),
+            ],
         )
-    else:
-        controls.append(dcc.Store(id=ids.JUDGEMENT))
+    )
     controls.append(html.Button("Reset all filters", id=ids.RESET, className="button"))
     return html.Aside(className="filters", children=controls, **{"aria-label": "Filters"})
 
@@ -405,7 +341,12 @@ def event_table(dataset: Dataset, events: pd.DataFrame, sort: str, selected: str
     return children
 
 
-def footer(dataset: Dataset) -> html.Footer:
+def judgement_options(dataset: Dataset) -> list[dict]:
+    """Options of the key-judgement filter."""
+    return [{"label": j.title, "value": j.id} for j in dataset.judgements]
+
+
+def footer(dataset: Dataset) -> list:
     """Credits: attribution, sources and licence of the dataset."""
     meta = dataset.metadata
     parts: list = []
@@ -436,4 +377,4 @@ def footer(dataset: Dataset) -> html.Footer:
         )
         parts.append(html.P(["Data licence: ", licence]))
     parts.append(html.P("Made with Alliance Timeline.", className="muted"))
-    return html.Footer(className="site-footer", children=parts)
+    return parts

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .dates import PartialDate
+from .problems import Problem
 
 # Okabe–Ito: a palette that readers with the common colour-vision deficiencies can tell apart.
 DEFAULT_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#999999")
@@ -97,6 +98,8 @@ class Dataset:
     metadata: Metadata = field(default_factory=lambda: Metadata("Timeline"))
     extra_columns: tuple[str, ...] = ()
     path: Path | None = None
+    notes: tuple[str, ...] = ()  # how files were read when not as expected (encoding, delimiter, …)
+    skipped: tuple[Problem, ...] = ()  # rows left out, each with its reason (lenient loading only)
 
     def theme(self, theme_id: str) -> Theme:
         """The theme with this id."""

@@ -1,4 +1,4 @@
-"""Plain HTTP routes beside the Dash page: health, the /embed view and response headers."""
+"""Plain HTTP routes beside the Dash page: health, the template, the /embed view, response headers."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ from plotly.offline import get_plotlyjs
 from . import __version__
 from .export import ExportOptions, html_page
 from .model import Dataset
+from .dataset import template_path
 from .urlstate import from_query
 
 EMBED_PATH = "/embed"
 PLOTLY_JS_PATH = f"{EMBED_PATH}/plotly-{plotly.__version__}.min.js"
+TEMPLATE_PATH = "/template/events.csv"
 YEAR = 365 * 24 * 3600
 
 
@@ -31,6 +33,12 @@ def register_routes(server: Flask, dataset: Dataset) -> None:
     @server.route("/health")
     def health() -> Response:
         return jsonify(status="ok", version=__version__, events=len(dataset.events), dataset=dataset.metadata.title)
+
+    @server.route(TEMPLATE_PATH)
+    def template() -> Response:
+        response = Response(template_path().read_bytes(), mimetype="text/csv")
+        response.headers["Content-Disposition"] = 'attachment; filename="events.csv"'
+        return response
 
     @server.route(EMBED_PATH)
     def embed() -> Response:

@@ -8,9 +8,8 @@ import pytest
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.callbacks import resolve_action, state_from_store, state_to_store
 from dashboard.filters import FilterState
-from dashboard.interaction import Action
+from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
 from dashboard.urlstate import ViewState
 
 

@@ -1,0 +1,81 @@
+"""The Export and Embed menus: components only."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from . import ids
+
+EXPORT_CHOICES = (
+    ("png", "PNG image", "slide, 1920 × 1080"),
+    ("svg", "SVG image", "sharp at any size, editable"),
+    ("pdf", "PDF handout", "A4 portrait"),
+    ("html", "Web page", "interactive, works offline"),
+    ("csv", "CSV data", "the events shown, for spreadsheets"),
+    ("json", "JSON dataset", "the events shown, with themes and eras"),
+)
+
+
+def export_menu() -> html.Details:
+    """Downloads of the current view in every format."""
+    return html.Details(
+        className="menu",
+        children=[
+            html.Summary("Export"),
+            html.Div(
+                className="menu-panel",
+                children=[
+                    html.P("Download what you see, with its title, filters and credits:", className="muted"),
+                    html.Ul(
+                        className="export-list",
+                        children=[
+                            html.Li(
+                                html.Button(
+                                    [html.Strong(label), html.Span(f" {detail}", className="muted")],
+                                    id=ids.export_button(fmt),
+                                    className="menu-button",
+                                )
+                            )
+                            for fmt, label, detail in EXPORT_CHOICES
+                        ],
+                    ),
+                    html.P(id=ids.EXPORT_STATUS, className="muted", role="status", **{"aria-live": "polite"}),
+                    dcc.Download(id=ids.DOWNLOAD),
+                ],
+            ),
+        ],
+    )
+
+
+def embed_menu() -> html.Details:
+    """The iframe code for the current view, ready to copy into a course page."""
+    return html.Details(
+        id=ids.EMBED_MENU,
+        className="menu",
+        children=[
+            html.Summary("Embed"),
+            html.Div(
+                className="menu-panel",
+                children=[
+                    html.Label("Paste this code into a course page or blog:", htmlFor=ids.EMBED_CODE),
+                    dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, className="embed-code", rows=4),
+                    html.Div(
+                        className="embed-actions",
+                        children=[
+                            dcc.Clipboard(target_id=ids.EMBED_CODE, title="Copy the embed code", className="copy"),
+                            html.A("Preview the embedded view", id=ids.EMBED_LINK, target="_blank", rel="noopener"),
+                        ],
+                    ),
+                ],
+            ),
+        ],
+    )
+
+
+def embed_snippet(url: str, title: str) -> str:
+    """The iframe code for an /embed address."""
+    safe_title = title.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    return (
+        f'<iframe src="{url}" title="{safe_title}" width="100%" height="560" '
+        'style="border:0" loading="lazy" allowfullscreen></iframe>'
+    )
