@@ -57,5 +57,5 @@ def create_app(dataset: Dataset, limits: Limits | None = None) -> Dash:
     # A request carries at most one upload as base64 text (4/3 of its size) plus the page state.
     app.server.config["MAX_CONTENT_LENGTH"] = source.limits.max_bytes * 4 // 3 + 1024 * 1024
     register_callbacks(app, source)
-    register_routes(app.server, dataset)
+    register_routes(app.server, dataset, app.csp_hashes())
     return app

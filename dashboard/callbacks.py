@@ -22,7 +22,16 @@ from .interaction import (
     state_to_store,
     year_range,
 )
-from .layout import details_body, event_table, footer, judgement_options, summary_text, theme_options, year_marks
+from .layout import (
+    details_body,
+    event_table,
+    footer,
+    judgement_options,
+    summary_text,
+    theme_checklist,
+    theme_options,
+    year_marks,
+)
 from .menus import embed_snippet
 from .presentation import event_details
 from .routes import EMBED_PATH
@@ -60,13 +69,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.TITLE, "children"),
         Output(ids.LEDE, "children"),
         Output(ids.FOOTER, "children"),
-        Output(ids.YEARS, "min"),
-        Output(ids.YEARS, "max"),
-        Output(ids.YEARS, "marks"),
-        Output(ids.YEAR_FROM, "min"),
-        Output(ids.YEAR_FROM, "max"),
-        Output(ids.YEAR_TO, "min"),
-        Output(ids.YEAR_TO, "max"),
+        Output(ids.THEMES_FIELD, "children"),
         Output(ids.JUDGEMENT, "options"),
         Output(ids.JUDGEMENT_CONTROL, "hidden"),
         Output(ids.UPLOAD_RESET, "hidden"),
@@ -77,18 +80,13 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
     def show_dataset(stored):
         dataset = source.resolve(stored)
         meta = dataset.metadata
-        first, last = dataset.year_bounds
         return (
             meta.title,
             meta.description,
             footer(dataset),
-            first,
-            last,
-            year_marks(first, last),
-            first,
-            last,
-            first,
-            last,
+            # A new checklist rather than new options: Dash 4 fails to redraw option labels
+            # that are components when their number grows.
+            theme_checklist(dataset),
             judgement_options(dataset),
             not dataset.judgements,
             not stored,
@@ -97,7 +95,11 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
 
     @app.callback(
         Output(ids.URL, "search"),
+        Output(ids.THEMES, "options"),
         Output(ids.THEMES, "value"),
+        Output(ids.YEARS, "min"),
+        Output(ids.YEARS, "max"),
+        Output(ids.YEARS, "marks"),
         Output(ids.YEARS, "value"),
         Output(ids.YEAR_FROM, "value"),
         Output(ids.YEAR_TO, "value"),
@@ -140,15 +142,23 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             controls = Controls(tuple(themes or ()), year_range(years, dataset), query or "", judgement)
             state = next_state(dataset, state_from_store(stored), action, controls, argument)
         shown = controls_for(dataset, state)
+        first, last = dataset.year_bounds
         new_search = to_query(state)
         values = {
+            ids.THEMES + ".options": theme_options(dataset, theme_counts(dataset, state.filters)),
             ids.THEMES: list(shown.themes),
+            # The slider's bounds travel with its value: a value outside them breaks the slider.
+            ids.YEARS + ".min": first,
+            ids.YEARS + ".max": last,
+            ids.YEARS + ".marks": year_marks(first, last),
             ids.YEARS: list(shown.years),
             ids.YEAR_FROM: shown.years[0],
             ids.YEAR_TO: shown.years[1],
             ids.SEARCH: shown.query,
             ids.JUDGEMENT: shown.judgement,
         }
+        if action is Action.NEW_DATASET:
+            values[ids.THEMES + ".options"] = values[ids.THEMES] = no_update  # show_dataset redraws it
         if action is Action.EDIT_FILTERS:
             # Never echo a value back into the control the reader is using: a reply to an
             # earlier keystroke or arrow press would overwrite the newer one.
@@ -167,7 +177,6 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.LIST, "children"),
         Output(ids.DETAILS, "hidden"),
         Output(ids.DETAILS + "-body", "children"),
-        Output(ids.THEMES, "options"),
         Output(ids.JUDGEMENT_NOTE, "children"),
         Input(ids.STATE, "data"),
         State(ids.DATASET, "data"),
@@ -196,7 +205,6 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             event_table(dataset, sort_events(events, state.sort), state.sort, selected),
             details is None,
             details_body(details) if details else None,
-            theme_options(dataset, theme_counts(dataset, filters)),
             note,
         )
 

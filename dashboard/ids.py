@@ -18,6 +18,7 @@ EMBED_MENU = "embed-menu"
 JUDGEMENT_CONTROL = "judgement-control"
 
 THEMES = "theme-filter"
+THEMES_FIELD = "theme-filter-field"
 THEMES_ALL = "theme-filter-all"
 THEMES_NONE = "theme-filter-none"
 YEARS = "year-filter"

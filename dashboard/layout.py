@@ -140,12 +140,7 @@ def filter_panel(dataset: Dataset) -> html.Aside:
                         html.Button("None", id=ids.THEMES_NONE, className="link-button"),
                     ],
                 ),
-                dcc.Checklist(
-                    id=ids.THEMES,
-                    options=theme_options(dataset, {theme.id: 0 for theme in dataset.themes}),
-                    value=[theme.id for theme in dataset.themes],
-                    className="theme-list",
-                ),
+                html.Div(id=ids.THEMES_FIELD, children=theme_checklist(dataset)),
             ],
         ),
         html.Fieldset(
@@ -210,6 +205,16 @@ def year_marks(first: int, last: int, most: int = 4) -> dict[int, str]:
     inner = range(first - first % step + step, last, step)
     marks = {year: str(year) for year in inner if year - first >= step / 2 and last - year >= step / 2}
     return {first: str(first), **marks, last: str(last)}
+
+
+def theme_checklist(dataset: Dataset) -> dcc.Checklist:
+    """The theme filter, every theme ticked. Made anew for each dataset (see callbacks.show_dataset)."""
+    return dcc.Checklist(
+        id=ids.THEMES,
+        options=theme_options(dataset, {theme.id: 0 for theme in dataset.themes}),
+        value=[theme.id for theme in dataset.themes],
+        className="theme-list",
+    )
 
 
 def theme_options(dataset: Dataset, counts: dict[str, int]) -> list[dict]:

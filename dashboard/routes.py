@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import re
 from functools import cache
 
 import plotly
@@ -10,15 +12,16 @@ from flask import Flask, Response, jsonify, request
 from plotly.offline import get_plotlyjs
 
 from . import __version__
+from .dataset import template_path
 from .export import ExportOptions, html_page
 from .model import Dataset
-from .dataset import template_path
 from .urlstate import from_query
 
 EMBED_PATH = "/embed"
 PLOTLY_JS_PATH = f"{EMBED_PATH}/plotly-{plotly.__version__}.min.js"
 TEMPLATE_PATH = "/template/events.csv"
 YEAR = 365 * 24 * 3600
+INLINE_SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
 
 
 @cache
@@ -27,8 +30,38 @@ def _plotly_js() -> tuple[bytes, str]:
     return data, hashlib.sha256(data).hexdigest()[:16]
 
 
-def register_routes(server: Flask, dataset: Dataset) -> None:
-    """Add /health, /embed and its plotly.js, and the security headers, to the Flask server."""
+def content_security_policy(script_hashes: list[str], framing: str = "'none'") -> str:
+    """The CSP the pages work under: scripts only from this server or with a known hash, no plugins."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(script_hashes),
+            "style-src 'self' 'unsafe-inline'",  # plotly.js and Dash set inline styles
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            f"frame-ancestors {framing}",
+        ]
+    )
+
+
+def inline_script_hashes(page: str) -> list[str]:
+    """CSP hashes of a page's inline scripts (JSON data blocks are not run, so they need none)."""
+    hashes = []
+    for attributes, body in INLINE_SCRIPT.findall(page):
+        if "src=" in attributes or "application/json" in attributes:
+            continue
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        hashes.append(f"'sha256-{digest}'")
+    return hashes
+
+
+def register_routes(server: Flask, dataset: Dataset, page_script_hashes: list[str]) -> None:
+    """Add /health, the template, /embed and its plotly.js, and the security headers, to the server."""
+    page_policy = content_security_policy(page_script_hashes)
 
     @server.route("/health")
     def health() -> Response:
@@ -44,7 +77,10 @@ def register_routes(server: Flask, dataset: Dataset) -> None:
     def embed() -> Response:
         view = from_query(request.query_string.decode("utf-8", "replace"), dataset)
         page = html_page(dataset, view, ExportOptions(plotlyjs=PLOTLY_JS_PATH))
-        return Response(page, mimetype="text/html")
+        response = Response(page, mimetype="text/html")
+        # Made to sit inside other sites' pages: any site may frame it.
+        response.headers["Content-Security-Policy"] = content_security_policy(inline_script_hashes(page), "*")
+        return response
 
     @server.route(PLOTLY_JS_PATH)
     def plotly_js() -> Response:
@@ -59,9 +95,7 @@ def register_routes(server: Flask, dataset: Dataset) -> None:
         headers = response.headers
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        if request.path == EMBED_PATH:
-            headers["Content-Security-Policy"] = "frame-ancestors *"  # made to sit in other sites' pages
-        else:
+        if request.path != EMBED_PATH:
             headers["X-Frame-Options"] = "DENY"
-            headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+            headers.setdefault("Content-Security-Policy", page_policy)
         return response
