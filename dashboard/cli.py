@@ -80,6 +80,8 @@ def validate(path: Path) -> None:
         f"{len(dataset.judgements)} judgements",
     ]
     click.echo(f"{path}: valid ({', '.join(counts)})")
+    for note in dataset.notes:
+        click.echo(f"note: {note}")
 
 
 @main.command()

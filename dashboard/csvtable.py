@@ -13,6 +13,8 @@ from .problems import Problem
 
 UTF8_HINT = "save the file as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)"
 HIGH_BYTE_RUN = re.compile(rb"[\x80-\xff]{2,}")
+# Long descriptions are welcome; the size of a whole file is bounded elsewhere (upload limits).
+csv.field_size_limit(1 << 30)
 
 
 @dataclass

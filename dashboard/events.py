@@ -119,7 +119,7 @@ def validate_events(
     for column in EVENT_COLUMNS:
         if column not in raw:
             raw[column] = ""
-    raw = raw.fillna("").apply(restore)
+    raw = raw.fillna("").astype(object).apply(restore)  # every column plain text, present or not
     lines = pd.Series([row.line for row in table.rows], index=raw.index)
     bad: set[int] = set()
     notes: list[str] = []
@@ -131,8 +131,10 @@ def validate_events(
             bad.add(index)
 
     for index, row in enumerate(table.rows):
-        if len(row.cells) != width:
-            hint = "check for a missing or extra comma, or a value with a comma that needs quotes"
+        # Fewer values than columns is how many tools write empty trailing cells: they are padded.
+        # More values than columns would lose data, so the row is reported instead.
+        if len(row.cells) > width:
+            hint = "check for an extra comma, or quote a value that contains a comma"
             message = f"has {len(row.cells)} values but the header has {width} columns"
             problems.append(Problem(name, message, hint, row.line, line_label=table.row_label))
             bad.add(index)
@@ -171,10 +173,7 @@ def validate_events(
     url = raw["source_url"].str.strip()
     unsafe = (url != "") & ~url.map(is_safe_url)
     if skip_bad_rows:
-        for index in unsafe[unsafe].index:
-            where = f"{name} {table.row_label} {lines[index]}"
-            notes.append(f"{where}: the source address {quote_value(url[index])} is not a web link; it was left out.")
-        url = url.where(~unsafe, "")
+        url = url.where(~unsafe, "")  # the event stays; its link goes (noted below)
     else:
         report(
             unsafe, "source_url", "is not a web address", "use a full http:// or https:// address, or leave it empty"
@@ -188,6 +187,10 @@ def validate_events(
     if bad and not skip_bad_rows:
         return None, problems
     keep = ~raw.index.isin(sorted(bad))
+    for index in unsafe[unsafe & keep].index if skip_bad_rows else ():
+        address = quote_value(raw.at[index, "source_url"].strip())
+        where = f"{name} {table.row_label} {lines[index]}"
+        notes.append(f"{where}: the source address {address} is not an http(s) link; it was left out.")
     if not keep.any():
         problems.append(Problem(name, "has no row that could be used", "fix the problems listed above"))
         return None, problems

@@ -63,9 +63,9 @@ HEADER = "id,date,end_date,title,themes,importance,source_url,judgement\n"
             'events.csv line 4, column id: "a" is a duplicate id (first used on line 2); give every event its own id',
         ),
         (
-            "a,1950,,Title,law,2,\n",
-            "events.csv line 2: has 7 values but the header has 8 columns; "
-            "check for a missing or extra comma, or a value with a comma that needs quotes",
+            "a,1950,,Title,law,2,,,x\n",
+            "events.csv line 2: has 9 values but the header has 8 columns; "
+            "check for an extra comma, or quote a value that contains a comma",
         ),
     ],
 )

@@ -1,0 +1,150 @@
+"""A bounded load test of the production server on 127.0.0.1 only.
+
+Starts `alliance-timeline serve --workers N` on a free local port, then C clients replay real
+filter changes (the page's own callback requests: state sync and chart render) for S seconds,
+each with its own keep-alive connection. Reports requests per second, p50/p99 latency and errors.
+It never sends traffic anywhere but the loopback address, and it stops by itself.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import asdict
+
+from dashboard import load_dataset
+from dashboard.app import create_app
+from dashboard.filters import FilterState
+from dashboard.urlstate import ViewState
+
+HOST = "127.0.0.1"
+WORDS = ["treaty", "okinawa", "missile", "law", "budget", "korea", "china", "quad", "guidelines", "summit"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def request_bodies(count: int, seed: int = 7) -> list[bytes]:
+    """Real callback requests for a spread of filter states, built from the app's own callback map."""
+    dataset = load_dataset()
+    app = create_app(dataset)
+    render_key = next(key for key in app.callback_map if "..timeline.figure." in key)
+    sync_key = next(key for key in app.callback_map if "..url.search." in key)
+    theme_ids = [theme.id for theme in dataset.themes]
+    first, last = dataset.year_bounds
+    rng = random.Random(seed)
+    bodies = []
+    for position in range(count):
+        start = rng.choice([None, rng.randint(first, last - 5)])
+        filters = FilterState(
+            themes=tuple(rng.sample(theme_ids, rng.randint(1, len(theme_ids)))) if rng.random() < 0.6 else None,
+            start=start,
+            end=rng.choice([None, rng.randint(start or first, last)]),
+            query=rng.choice(["", "", rng.choice(WORDS)]),
+            judgement=rng.choice([None, None, *(j.id for j in dataset.judgements)]),
+        )
+        state = asdict(ViewState(filters))
+        key = render_key if position % 2 == 0 else sync_key
+        callback = app.callback_map[key]
+        values = {"view-state.data": state, "search-filter.value": filters.query, "url.search": ""}
+
+        def dependency(item, values=values):
+            if item["id"].startswith("{"):
+                return []
+            return {
+                "id": item["id"],
+                "property": item["property"],
+                "value": values.get(f"{item['id']}.{item['property']}"),
+            }
+
+        outputs = [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in key.strip(".").split("...")]
+        changed = ["view-state.data"] if key == render_key else ["search-filter.value"]
+        body = {
+            "output": key,
+            "outputs": outputs,
+            "inputs": [dependency(item) for item in callback["inputs"]],
+            "state": [dependency(item) for item in callback["state"]],
+            "changedPropIds": changed,
+        }
+        bodies.append(json.dumps(body).encode())
+    return bodies
+
+
+def run(seconds: float = 30, clients: int = 50, workers: int = 2) -> dict[str, float]:
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "serve", "--host", HOST, "--port", str(port), "--workers", str(workers)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://{HOST}:{port}/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        bodies = request_bodies(200)
+        latencies: list[float] = []
+        errors = [0]
+        lock = threading.Lock()
+        deadline = time.monotonic() + seconds
+
+        def client(number: int) -> None:
+            rng = random.Random(number)
+            connection = http.client.HTTPConnection(HOST, port, timeout=30)
+            mine: list[float] = []
+            failed = 0
+            while time.monotonic() < deadline:
+                body = rng.choice(bodies)
+                started = time.perf_counter()
+                try:
+                    connection.request("POST", "/_dash-update-component", body, {"Content-Type": "application/json"})
+                    response = connection.getresponse()
+                    response.read()
+                    if response.status not in (200, 204):
+                        failed += 1
+                except (OSError, http.client.HTTPException):
+                    failed += 1
+                    connection.close()
+                    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+                mine.append(time.perf_counter() - started)
+            connection.close()
+            with lock:
+                latencies.extend(mine)
+                errors[0] += failed
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    ordered = sorted(latencies)
+    return {
+        "requests": len(ordered),
+        "seconds": elapsed,
+        "rps": len(ordered) / elapsed,
+        "p50_ms": statistics.median(ordered) * 1000,
+        "p99_ms": ordered[int(len(ordered) * 0.99) - 1] * 1000,
+        "errors": errors[0],
+    }
+
+
+if __name__ == "__main__":
+    print(run())

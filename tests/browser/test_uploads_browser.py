@@ -1,0 +1,109 @@
+"""Opening your own file in a real browser: per-browser isolation, readable reports, hostile text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("#summary")).to_have_text(re.compile(r"\d+ of \d+ events"))
+
+
+def upload(page: Page, path: Path) -> None:
+    page.locator("#upload input[type=file]").set_input_files(str(path))
+
+
+def test_an_upload_stays_in_its_own_browser(browser: Browser, server_url, bundled):
+    first, second = browser.new_context(), browser.new_context()
+    try:
+        teacher, student = first.new_page(), second.new_page()
+        open_page(teacher, server_url)
+        open_page(student, server_url)
+        upload(teacher, FIXTURES / "mini" / "events.csv")
+        expect(teacher.locator("#summary")).to_have_text("8 of 8 events")
+        expect(teacher.locator("#upload-report")).to_contain_text("Opened events.csv: 8 events shown")
+        # The other browser still has the server's timeline, even after reloading.
+        student.reload()
+        total = len(bundled.events)
+        expect(student.locator("#summary")).to_have_text(f"{total} of {total} events")
+        expect(student.locator("#upload-report")).to_be_empty()
+        # And the teacher can go back.
+        teacher.get_by_role("button", name="Back to the bundled timeline").click()
+        expect(teacher.locator("#summary")).to_have_text(f"{total} of {total} events")
+        expect(teacher.locator("#page-title")).to_have_text(bundled.metadata.title)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_broken_file_is_reported_and_the_view_kept(page: Page, server_url, bundled, console_errors):
+    open_page(page, server_url)
+    upload(page, FIXTURES / "nasty" / "missing-columns.csv")
+    report = page.locator("#upload-report")
+    expect(report).to_contain_text("missing-columns.csv could not be opened")
+    expect(report.locator("li").first).to_have_text(
+        "missing-columns.csv line 1, column date: has no date column; add a column named date to the header row"
+    )
+    total = len(bundled.events)
+    expect(page.locator("#summary")).to_have_text(f"{total} of {total} events")
+
+
+def test_rows_left_out_are_listed(page: Page, server_url, console_errors):
+    open_page(page, server_url)
+    upload(page, FIXTURES / "nasty" / "bad-dates.csv")
+    expect(page.locator("#summary")).to_have_text("2 of 2 events")
+    report = page.locator("#upload-report")
+    expect(report).to_contain_text("2 events shown, 3 rows left out")
+    expect(report.locator(".problems li")).to_have_count(3)
+    expect(report.locator(".problems li").first).to_contain_text('line 2, column date: "1954-13-01" is not a date')
+
+
+def test_hostile_text_shows_as_text_and_never_runs(page: Page, server_url, console_errors):
+    open_page(page, server_url)
+    upload(page, FIXTURES / "nasty" / "script-payloads.csv")
+    expect(page.locator("#summary")).to_have_text("2 of 2 events")
+    expect(page.locator("#upload-report")).to_contain_text(
+        'the source address "javascript:window.pwned=4" is not an http(s) link'
+    )
+    page.get_by_role("button", name="<script>window.pwned=1</script>").click()
+    details = page.locator("#details")
+    expect(details.locator("h2")).to_have_text("<script>window.pwned=1</script>")
+    expect(details).to_contain_text("<img src=x onerror=window.pwned=2>")
+    assert details.locator("img, script, svg").count() == 0
+    assert details.locator("a[href^='javascript']").count() == 0
+    expect(details.locator(".source")).to_have_text("No source given")
+    page.get_by_role("button", name="<b onmouseover=window.pwned=5>bold</b>").click()
+    expect(details.locator("h2")).to_have_text("<b onmouseover=window.pwned=5>bold</b>")
+    # Hover a mark: the tooltip shows the text as typed, and nothing runs.
+    point = page.locator("#timeline .scatterlayer .point").first
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.move(box["x"] + 1, box["y"] + 1)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.locator("#timeline .hoverlayer .hovertext")).to_contain_text("<script>window.pwned=1</script>")
+    assert page.evaluate("() => window.pwned") is None
+    page.get_by_text("Export", exact=True).click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("^Web page")).click()
+    html = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "<script>window.pwned" not in html and "<svg onload" not in html
+
+
+def test_the_template_downloads_and_loads_back(page: Page, server_url, console_errors, tmp_path: Path):
+    open_page(page, server_url)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download a template").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == "events.csv"
+    upload(page, path)
+    expect(page.locator("#summary")).to_have_text("2 of 2 events")

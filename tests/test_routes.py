@@ -1,0 +1,84 @@
+"""HTTP behaviour beside the page: headers, framing, the template, /embed, errors, size limits."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.sources import DataSource, decode_contents
+from dashboard.uploads import Limits
+
+
+@pytest.fixture(scope="module")
+def client(mini):
+    return create_app(mini, Limits(max_bytes=50_000)).server.test_client()
+
+
+def test_pages_carry_security_headers_and_refuse_framing(client):
+    response = client.get("/")
+    headers = response.headers
+    assert response.status_code == 200
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    policy = headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert "script-src 'self' 'sha256-" in policy and "'unsafe-inline'" not in policy.split("style-src")[0]
+    assert "'unsafe-eval'" not in policy
+
+
+def test_embed_may_be_framed_and_its_scripts_are_pinned_by_hash(client):
+    response = client.get("/embed?themes=forces")
+    policy = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors *" in policy
+    assert "X-Frame-Options" not in response.headers
+    assert policy.count("'sha256-") >= 2
+    page = response.get_data(as_text=True)
+    assert '<html lang="en">' in page and "4 of 8 events · Themes: Forces" in page
+    assert "/embed/plotly-" in page  # plotly.js comes from this server, cached
+
+
+def test_plotly_js_for_embeds_is_cached(client):
+    path = next(
+        part for part in client.get("/embed").get_data(as_text=True).split('"') if part.startswith("/embed/plotly-")
+    )
+    response = client.get(path)
+    assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"]
+    assert len(response.data) > 3_000_000
+
+
+def test_template_downloads(client):
+    response = client.get("/template/events.csv")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == 'attachment; filename="events.csv"'
+    assert response.data.startswith(b"id,date,end_date,title,description,themes,")
+
+
+def test_errors_never_show_a_traceback(client):
+    for body in (b"{not json", b'{"output": "nope"}', b'{"output": "..timeline.figure..", "inputs": [{"id": 1}]}'):
+        response = client.post("/_dash-update-component", data=body, content_type="application/json")
+        assert response.status_code >= 400
+        text = response.get_data(as_text=True)
+        assert "Traceback" not in text and 'File "' not in text
+
+
+def test_oversized_requests_are_refused(client):
+    response = client.post("/_dash-update-component", data=b"x" * 2_000_000, content_type="application/json")
+    assert response.status_code == 413
+
+
+def test_decode_contents_and_sources(mini):
+    limits = Limits(max_bytes=100)
+    assert decode_contents("data:text/csv;base64," + base64.b64encode(b"abc").decode(), limits) == b"abc"
+    assert decode_contents("data:text/csv;base64,@@@", limits) is None
+    assert decode_contents("no comma", limits) is None
+    assert decode_contents("data:text/csv;base64," + base64.b64encode(b"x" * 200).decode(), limits) is None
+    source = DataSource(mini, limits)
+    assert source.resolve(None) is mini
+    assert source.resolve({"name": "x.csv", "content": "garbage"}) is mini
+    text = base64.b64encode(b"date,title,themes\n1950,A,x\n").decode()
+    assert len(source.resolve({"name": "x.csv", "content": f"data:text/csv;base64,{text}"}).events) == 1
+    dataset, problems = source.accept("big.csv", "data:text/csv;base64," + base64.b64encode(b"x" * 500).decode())
+    assert dataset is None and "larger than this server accepts" in str(problems[0])
