@@ -93,6 +93,8 @@ def parse_table(data: bytes, name: str) -> Table:
                 line=reader.line_num,
             )
         )
+    if not table.header and not table.problems:
+        table.problems.append(Problem(name, "has no header row, only empty lines", "add a header row and rows of data"))
     return table
 
 
