@@ -21,6 +21,7 @@ from .interaction import (
     state_from_store,
     state_to_store,
     year_range,
+    zoom_window,
 )
 from .layout import (
     details_body,
@@ -106,6 +107,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.SEARCH, "value"),
         Output(ids.JUDGEMENT, "value"),
         Output(ids.STATE, "data"),
+        Output(ids.ZOOM, "data"),
         Input(ids.URL, "search"),
         Input(ids.THEMES, "value"),
         Input(ids.YEARS, "value"),
@@ -163,11 +165,28 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             # Never echo a value back into the control the reader is using: a reply to an
             # earlier keystroke or arrow press would overwrite the newer one.
             values[ctx.triggered_id] = no_update
+        previous = state_from_store(stored).filters
+        years_changed = (previous.start, previous.end) != (state.filters.start, state.filters.end)
         return (
             no_update if action is Action.OPEN_URL or new_search == (search or "") else new_search,
             *values.values(),
             state_to_store(state),
+            None if years_changed or action in (Action.RESET, Action.NEW_DATASET) else no_update,
         )
+
+    @app.callback(
+        Output(ids.ZOOM, "data", allow_duplicate=True),
+        Input(ids.TIMELINE, "relayoutData"),
+        State(ids.THINNED, "data"),
+        State(ids.ZOOM, "data"),
+        prevent_initial_call=True,
+    )
+    def zoom(relayout, thinned, current):
+        # Only a thinned chart needs redrawing on zoom: it then draws the events in view.
+        window = zoom_window(relayout)
+        if window is False or (not thinned and current is None) or (window is None and current is None):
+            raise PreventUpdate
+        return list(window) if window else None
 
     @app.callback(
         Output(ids.TIMELINE, "figure"),
@@ -178,10 +197,12 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.DETAILS, "hidden"),
         Output(ids.DETAILS + "-body", "children"),
         Output(ids.JUDGEMENT_NOTE, "children"),
+        Output(ids.THINNED, "data"),
         Input(ids.STATE, "data"),
+        Input(ids.ZOOM, "data"),
         State(ids.DATASET, "data"),
     )
-    def render(stored, stored_dataset):
+    def render(stored, window, stored_dataset):
         dataset = source.resolve(stored_dataset)
         state = state_from_store(stored)
         filters = state.filters
@@ -189,7 +210,12 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         selected = state.event if state.event in set(events["id"]) else None
         details = event_details(dataset, state.event) if state.event else None
         figure = timeline_figure(
-            dataset, events, lanes=filters.themes, selected=selected, uirevision=f"{filters.start}-{filters.end}"
+            dataset,
+            events,
+            lanes=filters.themes,
+            selected=selected,
+            uirevision=f"{filters.start}-{filters.end}",
+            window=tuple(window) if window else None,
         )
         judgement = dataset.judgement(filters.judgement) if filters.judgement else None
         note = (
@@ -206,6 +232,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             details is None,
             details_body(details) if details else None,
             note,
+            bool(figure.layout.meta["thinned"]),
         )
 
     @app.callback(

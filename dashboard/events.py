@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Collection
 
 import numpy as np
@@ -28,6 +29,7 @@ FRAME_COLUMNS = (
     "start",
     "last",
     "x",
+    "date_text",
     "title",
     "description",
     "themes",
@@ -41,6 +43,7 @@ FRAME_COLUMNS = (
 )
 
 
+MONTH_NAMES = dict(enumerate(calendar.month_name))
 DATE_FORMATS = {"day": (r"\d{4}-\d{2}-\d{2}", "%Y-%m-%d"), "month": (r"\d{4}-\d{2}", "%Y-%m"), "year": (r"\d{4}", "%Y")}
 
 
@@ -78,6 +81,19 @@ def parse_date_column(values: pd.Series) -> pd.DataFrame:
         },
         index=values.index,
     )
+
+
+def date_text(parsed: pd.DataFrame) -> pd.Series:
+    """Display text of parsed dates at their precision ("1947", "May 1947", "3 May 1947"), vectorised."""
+    start = parsed["start"]
+    year = start.dt.year.astype("Int64").astype(str)
+    month = start.dt.month.map(MONTH_NAMES).astype(str)
+    day = start.dt.day.astype("Int64").astype(str)
+    precision = parsed["precision"]
+    texts = np.select(
+        [precision.eq("day"), precision.eq("month")], [day + " " + month + " " + year, month + " " + year], year
+    )
+    return pd.Series(texts, index=parsed.index, dtype=object)
 
 
 def validate_events(
@@ -214,6 +230,7 @@ def validate_events(
             "start": dates["start"],
             "last": ends["last"].where(has_end, dates["last"]),
             "x": dates["x"],
+            "date_text": date_text(dates) + (" – " + date_text(ends)).where(has_end, ""),
             "title": title,
             "description": description,
             "themes": themes,

@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from .dates import format_span
+from .detail import DetailPlan, counts_per_year, mark_counts, plan_detail
 from .filters import FilterState, apply_filters, has_any_theme
 from .model import Dataset, Theme
-from .presentation import event_dates
 
 MARKER_SIZES = {1: 9, 2: 13, 3: 19}
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "hexagon", "star", "pentagon", "hourglass")
@@ -19,7 +20,8 @@ ERA_LABEL_ROW = 18  # pixels between rows of era labels
 ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~900 px wide axis
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
-HOVER_TEMPLATE = "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[3]}<extra></extra>"
+HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
+WEBGL_MARKS = 1500  # above this many marks, WebGL draws them (SVG slows down past a few thousand)
 
 
 def lane_symbol(dataset: Dataset, theme_id: str) -> str:
@@ -40,35 +42,46 @@ def timeline_figure(
     lanes: Sequence[str] | None = None,
     selected: str | None = None,
     uirevision: str = "timeline",
+    window: tuple[str, str] | None = None,
 ) -> go.Figure:
     """The timeline of ``events``: one lane per theme in ``lanes`` (all themes by default).
 
     An event appears in the lane of each of its themes that is shown: filled in the lane of
     its first (primary) theme, hollow in the others. Periods are drawn as spans; eras shade
     the background; marker size follows importance; hovering shows title and date.
+
+    Past a budget of marks (see ``detail``), the less important events are counted per year
+    instead of drawn, and the chart says so; ``window`` (the zoomed time range) narrows the
+    budget to what is on screen. Large views are drawn with WebGL.
     """
     lane_ids = list(lanes) if lanes is not None else [theme.id for theme in dataset.themes]
     lane_themes = [dataset.theme(theme_id) for theme_id in lane_ids]
     figure = go.Figure()
-    dates = event_dates(events)
+    plan = plan_detail(events, lane_ids, window)
+    shown = plan.shown
+    webgl = int(mark_counts(shown, lane_ids).sum()) > WEBGL_MARKS
+    hover = _hover_texts(dataset, shown)
     for theme in lane_themes:
-        in_lane = events.loc[has_any_theme(events, [theme.id])]
-        _add_lane(figure, dataset, theme, in_lane, dates)
+        in_lane = has_any_theme(shown, [theme.id])
+        _add_lane(figure, dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()], webgl)
+    if plan.thinned:
+        _add_counts(figure, dataset, plan, lane_ids, len(events))
     if selected is not None and selected in set(events["id"]):
         _add_selection(figure, dataset, events.loc[events["id"] == selected].iloc[0], lane_ids)
-    x_range = time_range(events if not events.empty else dataset.events)
+    x_range = list(window) if window else time_range(events if not events.empty else dataset.events)
     era_rows = _add_eras(figure, dataset, x_range)
     labels = [theme.label for theme in lane_themes]
     figure.update_layout(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": 13, "color": "#1f2933"},
         height=max(300, 110 + 62 * len(labels)),
-        margin={"l": 10, "r": 10, "t": 20 + ERA_LABEL_ROW * era_rows, "b": 40},
+        margin={"l": 10, "r": 10, "t": 20 + ERA_LABEL_ROW * era_rows, "b": 64 if plan.thinned else 40},
         showlegend=False,
         hovermode="closest",
         hoverlabel={"font": {"family": FONT_FAMILY}},
         dragmode="zoom",
         uirevision=uirevision,
+        meta={"thinned": plan.thinned, "drawn": len(shown), "counted": len(plan.counted)},
         xaxis={
             "type": "date",
             "range": x_range,
@@ -121,12 +134,45 @@ def build_figure(
     return timeline_figure(dataset, events, lanes=state.themes, selected=selected)
 
 
-def _add_lane(figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.DataFrame, dates: pd.Series) -> None:
-    periods = events.loc[events["end_date"] != ""]
+def _hover_texts(dataset: Dataset, events: pd.DataFrame) -> pd.Series:
+    """Hover text of each event, escaped: title, date, and its themes when it has several."""
+    labels = {theme.id: theme.label for theme in dataset.themes}
+    themes = events["themes"].map(
+        lambda ids: "<br><i>Themes: " + ", ".join(labels[i] for i in ids) + "</i>" if len(ids) > 1 else ""
+    )
+    return (
+        "<b>"
+        + escape_labels(events["title"])
+        + "</b><br>"
+        + escape_labels(events["date_text"])
+        + escape_labels(themes, markup=True)
+    )
+
+
+def escape_labels(texts: pd.Series, *, markup: bool = False) -> pd.Series:
+    """``escape_label`` for a whole column; ``markup`` keeps our own <br>/<i> tags, escaping the rest."""
+    if markup:
+        return (
+            texts.str.replace("&", "&amp;")
+            .str.replace("<br><i>", "\0")
+            .str.replace("</i>", "\1")
+            .str.replace("<", "&lt;")
+            .str.replace(">", "&gt;")
+            .str.replace("\0", "<br><i>")
+            .str.replace("\1", "</i>")
+        )
+    return texts.str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
+
+
+def _add_lane(
+    figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.DataFrame, hover: pd.Series, webgl: bool
+) -> None:
+    is_period = events["end_date"] != ""
+    periods = events.loc[is_period]
     if not periods.empty:
-        xs: list[object] = []
-        for start, last in zip(periods["start"], periods["last"], strict=True):
-            xs += [start.date().isoformat(), last.date().isoformat(), None]
+        starts = periods["start"].dt.strftime("%Y-%m-%d").tolist()
+        ends = periods["last"].dt.strftime("%Y-%m-%d").tolist()
+        xs: list[object] = [value for pair in zip(starts, ends, strict=True) for value in (*pair, None)]
         figure.add_trace(
             go.Scatter(
                 x=xs,
@@ -140,31 +186,28 @@ def _add_lane(figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.Data
                 meta={"role": "spans", "theme": theme.id},
             )
         )
-    primary = [themes[0] == theme.id for themes in events["themes"]]
+    primary = np.array([themes[0] == theme.id for themes in events["themes"]], dtype=bool)
     symbol = lane_symbol(dataset, theme.id)
-    marker_x = events["start"].where(events["end_date"] != "", events["x"])
+    marker_x = events["start"].where(is_period, events["x"])
+    trace = go.Scattergl if webgl else go.Scatter
     figure.add_trace(
-        go.Scatter(
-            x=[stamp.date().isoformat() for stamp in marker_x],
+        trace(
+            x=marker_x.dt.strftime("%Y-%m-%d").tolist(),
             y=[theme.label] * len(events),
             mode="markers",
             name=theme.label,
             marker={
                 "color": theme.color,
                 "opacity": 1,
-                "size": [MARKER_SIZES[level] for level in events["importance"]],
-                "symbol": [symbol if is_primary else f"{symbol}-open" for is_primary in primary],
+                "size": events["importance"].map(MARKER_SIZES).tolist(),
+                "symbol": np.where(primary, symbol, f"{symbol}-open").tolist(),
                 "line": {
-                    "width": [1 if is_primary else 2.5 for is_primary in primary],
-                    "color": ["#ffffff" if is_primary else theme.color for is_primary in primary],
+                    "width": np.where(primary, 1, 2.5).tolist(),
+                    "color": np.where(primary, "#ffffff", theme.color).tolist(),
                 },
             },
-            customdata=[
-                [event_id, escape_label(title), dates[index], _other_themes_note(dataset, themes, theme.id)]
-                for index, event_id, title, themes in zip(
-                    events.index, events["id"], events["title"], events["themes"], strict=True
-                )
-            ],
+            customdata=[[event_id] for event_id in events["id"]],
+            hovertext=hover.tolist(),
             hovertemplate=HOVER_TEMPLATE,
             uid=f"events-{theme.id}",
             meta={"role": "events", "theme": theme.id},
@@ -172,9 +215,52 @@ def _add_lane(figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.Data
     )
 
 
-def _other_themes_note(dataset: Dataset, themes: tuple[str, ...], lane: str) -> str:
-    others = [dataset.theme(theme_id).label for theme_id in themes if theme_id != lane]
-    return "<br><i>Also under: " + escape_label(", ".join(others)) + "</i>" if others else ""
+def _add_counts(figure: go.Figure, dataset: Dataset, plan: DetailPlan, lanes: list[str], total: int) -> None:
+    """Counted events as faint squares per lane and year, and a note saying how many there are."""
+    counts = counts_per_year(plan.counted, lanes)
+    for theme_id in lanes:
+        theme = dataset.theme(theme_id)
+        rows = counts[counts["lane"] == theme_id]
+        if rows.empty:
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=[f"{int(year):04d}-07-01" for year in rows["year"]],
+                y=[theme.label] * len(rows),
+                mode="markers",
+                marker={
+                    "color": theme.color,
+                    "opacity": 0.28,
+                    "symbol": "square",
+                    "size": (6 + 3 * np.sqrt(rows["count"].to_numpy())).clip(6, 26).tolist(),
+                },
+                hovertext=[
+                    f"{count:,} more event{'s' if count != 1 else ''} in {int(year)}: "
+                    "zoom in or narrow the filters to see them"
+                    for year, count in zip(rows["year"], rows["count"], strict=True)
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=f"{theme.label} (counted)",
+                uid=f"counts-{theme_id}",
+                meta={"role": "counts", "theme": theme_id, "counts": rows["count"].astype(int).tolist()},
+            )
+        )
+    level = {2: "notable and major", 3: "major"}.get(plan.min_importance or 3, "major")
+    figure.add_annotation(
+        text=escape_label(
+            f"Drawn one by one: {len(plan.shown):,} of {total:,} events (all {level} events in view). "
+            f"The other {len(plan.counted):,} are counted per year as faint squares: zoom in or filter to see them."
+        ),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yanchor="top",
+        yshift=-28,
+        xanchor="left",
+        showarrow=False,
+        font={"size": 12, "color": "#52606d"},
+    )
 
 
 def _add_selection(figure: go.Figure, dataset: Dataset, event: pd.Series, lanes: list[str]) -> None:

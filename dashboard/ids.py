@@ -7,6 +7,8 @@ from typing import Any
 URL = "url"
 STATE = "view-state"
 DATASET = "dataset-source"  # the browser's uploaded dataset, or None for the server's own
+ZOOM = "zoom-window"  # the zoomed time range while the chart is thinned, or None
+THINNED = "chart-thinned"  # whether the chart counts some events instead of drawing them
 
 TITLE = "page-title"
 LEDE = "page-lede"

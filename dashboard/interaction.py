@@ -147,3 +147,17 @@ def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> 
             return None
         return action, str(custom[0])
     return action, None
+
+
+def zoom_window(relayout: dict[str, Any] | None) -> tuple[str, str] | bool | None:
+    """The time range a chart relayout asks for: a (start, end) pair, ``None`` for the full view,
+    or ``False`` when the relayout did not touch the time axis."""
+    relayout = relayout or {}
+    if relayout.get("xaxis.autorange") or relayout.get("autosize"):
+        return None
+    if "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
+        return str(relayout["xaxis.range[0]"])[:10], str(relayout["xaxis.range[1]"])[:10]
+    if isinstance(relayout.get("xaxis.range"), list) and len(relayout["xaxis.range"]) == 2:
+        start, end = relayout["xaxis.range"]
+        return str(start)[:10], str(end)[:10]
+    return False

@@ -34,6 +34,8 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.STATE),
             dcc.Store(id=ids.DATASET, storage_type="memory"),
+            dcc.Store(id=ids.ZOOM),
+            dcc.Store(id=ids.THINNED, data=False),
             html.A("Skip to the event list", href="#event-list-section", className="skip-link"),
             html.Header(
                 className="masthead",

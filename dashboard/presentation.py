@@ -23,7 +23,9 @@ def event_date_text(date: str, end_date: str) -> str:
 
 
 def event_dates(events: pd.DataFrame) -> pd.Series:
-    """Display dates of every event, aligned with the frame."""
+    """Display dates of every event, aligned with the frame (computed once, at load)."""
+    if "date_text" in events:
+        return events["date_text"]
     return pd.Series(
         [event_date_text(date, end) for date, end in zip(events["date"], events["end_date"], strict=True)],
         index=events.index,

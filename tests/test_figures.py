@@ -38,15 +38,18 @@ def test_multi_theme_event_is_filled_in_its_main_lane_and_hollow_elsewhere(mini)
     assert not marks[("self-defense-forces", "forces")].endswith("-open")
     assert marks[("self-defense-forces", "law")].endswith("-open")
     law = next(t for t in traces(figure, "events") if t.meta["theme"] == "law")
-    note = next(row[3] for row in law.customdata if row[0] == "self-defense-forces")
-    assert "Also under: Forces" in note
+    hover = next(
+        text for row, text in zip(law.customdata, law.hovertext, strict=True) if row[0] == "self-defense-forces"
+    )
+    assert hover == "<b>Self-Defense Forces</b><br>1 July 1954<br><i>Themes: Forces, Constitution and law</i>"
 
 
 def test_marks_show_dates_at_their_precision_and_size_by_importance(mini):
     figure = build_figure(mini, themes=["forces"])
     trace = traces(figure, "events")[0]
     by_id = {
-        row[0]: (row[2], x, size) for row, x, size in zip(trace.customdata, trace.x, trace.marker.size, strict=True)
+        row[0]: (text.split("<br>")[1], x, size)
+        for row, text, x, size in zip(trace.customdata, trace.hovertext, trace.x, trace.marker.size, strict=True)
     }
     assert by_id["police-reserve"] == ("August 1950", "1950-08-15", MARKER_SIZES[1])
     assert by_id["self-defense-forces"] == ("1 July 1954", "1954-07-01", MARKER_SIZES[3])
@@ -84,8 +87,8 @@ def test_labels_are_escaped_never_markup(write_csv):
     from dashboard import load_dataset
 
     dataset = load_dataset(write_csv('date,title,themes\n1950,"<b onmouseover=alert(1)>x</b> & y",t\n'))
-    row = traces(build_figure(dataset), "events")[0].customdata[0]
-    assert row[1] == "&lt;b onmouseover=alert(1)&gt;x&lt;/b&gt; &amp; y"
+    hover = traces(build_figure(dataset), "events")[0].hovertext[0]
+    assert hover == "<b>&lt;b onmouseover=alert(1)&gt;x&lt;/b&gt; &amp; y</b><br>1950"
 
 
 def test_figure_is_deterministic(mini):
