@@ -106,7 +106,14 @@ def bench_load(runs: int) -> str:
     )
 
 
-BENCHMARKS = {"export": bench_export, "load": bench_load}
+def bench_scale(runs: int) -> str:
+    """Server-side and browser-side numbers for the bundled dataset and 1k, 10k, 100k events."""
+    from scale import run  # beside this file
+
+    return run(runs=runs)
+
+
+BENCHMARKS = {"scale": bench_scale, "export": bench_export, "load": bench_load}
 
 
 def write_section(name: str, table: str, command: str) -> None:

@@ -120,7 +120,6 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Input(ids.RESET, "n_clicks"),
         Input(ids.EMPTY_RESET, "n_clicks"),
         Input(ids.TIMELINE, "clickData"),
-        Input(ids.row_button(ALL), "n_clicks"),
         Input(ids.sort_button(ALL), "n_clicks"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
         Input(ids.DATASET, "data"),
@@ -128,7 +127,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
     )
     def sync_state(
         search, themes, years, year_from, year_to, query, judgement,
-        _all, _none, _reset, _empty_reset, click_data, _rows, _sorts, _close, stored_dataset, stored,
+        _all, _none, _reset, _empty_reset, click_data, _sorts, _close, stored_dataset, stored,
     ):  # fmt: skip
         dataset = source.resolve(stored_dataset)
         if ctx.triggered_id in (ids.YEAR_FROM, ids.YEAR_TO):
@@ -228,7 +227,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             summary_text(len(events), len(dataset.events)),
             not events.empty,
             {"display": "none"} if events.empty else {},
-            event_table(dataset, sort_events(events, state.sort), state.sort, selected),
+            event_table(dataset, sort_events(events, state.sort), state, selected),
             details is None,
             details_body(details) if details else None,
             note,

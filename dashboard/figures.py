@@ -21,7 +21,7 @@ ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~9
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
-WEBGL_MARKS = 1500  # above this many marks, WebGL draws them (SVG slows down past a few thousand)
+WEBGL_MARKS = 10**9  # WebGL is not available everywhere (headless, some school machines): SVG always
 
 
 def lane_symbol(dataset: Dataset, theme_id: str) -> str:

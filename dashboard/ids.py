@@ -47,14 +47,8 @@ EXPORT_STATUS = "export-status"
 EMBED_CODE = "embed-code"
 EMBED_LINK = "embed-link"
 
-ROW_TYPE = "event-row"
 EXPORT_TYPE = "export-button"
 SORT_TYPE = "sort-header"
-
-
-def row_button(event_id: Any) -> dict[str, Any]:
-    """Id of the button that selects an event from the list (``ALL`` for callbacks)."""
-    return {"type": ROW_TYPE, "index": event_id}
 
 
 def sort_button(key: Any) -> dict[str, Any]:

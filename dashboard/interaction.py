@@ -97,7 +97,6 @@ TRIGGER_ACTIONS = {
     ids.RESET: Action.RESET,
     ids.EMPTY_RESET: Action.RESET,
     ids.TIMELINE: Action.SELECT_EVENT,
-    ids.ROW_TYPE: Action.SELECT_EVENT,
     ids.SORT_TYPE: Action.SORT,
     ids.DETAILS_CLOSE: Action.CLOSE_DETAILS,
     ids.DATASET: Action.NEW_DATASET,

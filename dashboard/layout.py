@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 from dash import dcc, html
 
@@ -12,6 +14,7 @@ from .presentation import EventDetails, event_dates
 from .text import safe_markdown
 from .upload_panel import upload_panel
 from .uploads import Limits
+from .urlstate import ViewState, to_query
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -290,8 +293,13 @@ def details_body(details: EventDetails) -> list:
     ]
 
 
-def event_table(dataset: Dataset, events: pd.DataFrame, sort: str, selected: str | None) -> list:
-    """The list view: a sortable table of the filtered events; a title selects its event."""
+def event_table(dataset: Dataset, events: pd.DataFrame, state: ViewState, selected: str | None) -> list:
+    """The list view: a sortable table of the filtered events; a title links to its event.
+
+    Titles are links to the view with that event selected (plain links, not callback inputs:
+    hundreds of pattern-matched buttons make Dash's renderer crawl).
+    """
+    sort = state.sort
     if events.empty:
         return [html.P("No events to list.", className="muted")]
     shown = events.head(LIST_LIMIT)
@@ -325,7 +333,13 @@ def event_table(dataset: Dataset, events: pd.DataFrame, sort: str, selected: str
                 className="selected" if event["id"] == selected else None,
                 children=[
                     html.Td(dates[index], className="nowrap"),
-                    html.Td(html.Button(event["title"], id=ids.row_button(event["id"]), className="row-button")),
+                    html.Td(
+                        dcc.Link(
+                            event["title"],
+                            href="/" + (to_query(replace(state, event=event["id"])) or "?"),
+                            className="row-link",
+                        )
+                    ),
                     html.Td(", ".join(dataset.theme(theme_id).label for theme_id in event["themes"])),
                     html.Td(IMPORTANCE_LABELS[int(event["importance"])]),
                 ],

@@ -100,7 +100,7 @@ def test_render_draws_the_state(app, client, mini):
     body = json.dumps(response[ids.DETAILS + "-body"]["children"])
     assert "Self-Defense Forces" in body and "1 July 1954" in body
     rows = json.dumps(response[ids.LIST]["children"])
-    assert rows.count('"type": "event-row"') == 4
+    assert rows.count('"href": "/?themes=forces&event=') == 4
 
 
 def test_render_of_an_empty_view_shows_the_empty_state(app, client):
@@ -120,8 +120,8 @@ def test_store_round_trip():
 def test_resolve_action():
     assert resolve_action(None, None, None) == (Action.OPEN_URL, None)
     assert resolve_action(ids.SEARCH, "x", None) == (Action.EDIT_FILTERS, None)
-    assert resolve_action({"type": ids.ROW_TYPE, "index": "a"}, 1, None) == (Action.SELECT_EVENT, "a")
-    assert resolve_action({"type": ids.ROW_TYPE, "index": "a"}, None, None) is None  # drawn, not clicked
+    assert resolve_action({"type": ids.SORT_TYPE, "index": "title"}, 1, None) == (Action.SORT, "title")
+    assert resolve_action({"type": ids.SORT_TYPE, "index": "title"}, None, None) is None  # drawn, not clicked
     click = {"points": [{"customdata": ["korean-war", "Korean War", "1950", ""]}]}
     assert resolve_action(ids.TIMELINE, click, click) == (Action.SELECT_EVENT, "korean-war")
     assert resolve_action(ids.TIMELINE, {"points": [{}]}, {"points": [{}]}) is None

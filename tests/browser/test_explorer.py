@@ -160,7 +160,7 @@ def test_clicking_a_mark_opens_its_details(page: Page, server_url, bundled, cons
 def test_list_row_selects_the_event(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     event = bundled.events.set_index("id").loc["1960-revised-security-treaty-signed"]
-    page.get_by_role("button", name=event["title"]).click()
+    page.get_by_role("link", name=event["title"]).click()
     expect(page.locator("#details h2")).to_have_text(event["title"])
     expect(page.locator("#details .details-date")).to_have_text("19 January 1960")
     expect(page.locator("tr.selected")).to_have_attribute("data-event", "1960-revised-security-treaty-signed")
@@ -214,7 +214,7 @@ def test_list_sorts_by_title(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     page.get_by_role("button", name="Title").click()
     expect(page.locator("th[aria-sort=ascending]")).to_have_text(re.compile("Title"))
-    titles = page.locator(".events-table tbody .row-button").all_inner_texts()
+    titles = page.locator(".events-table tbody .row-link").all_inner_texts()
     assert titles == sorted(bundled.events["title"], key=str.casefold)
 
 
