@@ -9,6 +9,7 @@ from dash.exceptions import PreventUpdate
 from flask import request
 
 from . import ids
+from .event_list import list_note, list_rows, selected_row_rules
 from .export import MEDIA_TYPES, download
 from .figures import timeline_figure
 from .filters import apply_filters, sort_events, theme_counts
@@ -25,13 +26,12 @@ from .interaction import (
 )
 from .layout import (
     details_body,
-    event_table,
     footer,
     judgement_options,
     summary_text,
     theme_checklist,
     theme_options,
-    year_marks,
+    year_controls,
 )
 from .menus import embed_snippet
 from .presentation import event_details
@@ -71,6 +71,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.LEDE, "children"),
         Output(ids.FOOTER, "children"),
         Output(ids.THEMES_FIELD, "children"),
+        Output(ids.YEARS_FIELD, "children"),
         Output(ids.JUDGEMENT, "options"),
         Output(ids.JUDGEMENT_CONTROL, "hidden"),
         Output(ids.UPLOAD_RESET, "hidden"),
@@ -88,6 +89,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             # A new checklist rather than new options: Dash 4 fails to redraw option labels
             # that are components when their number grows.
             theme_checklist(dataset),
+            year_controls(dataset),
             judgement_options(dataset),
             not dataset.judgements,
             not stored,
@@ -98,9 +100,6 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.URL, "search"),
         Output(ids.THEMES, "options"),
         Output(ids.THEMES, "value"),
-        Output(ids.YEARS, "min"),
-        Output(ids.YEARS, "max"),
-        Output(ids.YEARS, "marks"),
         Output(ids.YEARS, "value"),
         Output(ids.YEAR_FROM, "value"),
         Output(ids.YEAR_TO, "value"),
@@ -120,14 +119,14 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Input(ids.RESET, "n_clicks"),
         Input(ids.EMPTY_RESET, "n_clicks"),
         Input(ids.TIMELINE, "clickData"),
-        Input(ids.sort_button(ALL), "n_clicks"),
+        Input(ids.LIST_TABLE, "cellClicked"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
         Input(ids.DATASET, "data"),
         State(ids.STATE, "data"),
     )
     def sync_state(
         search, themes, years, year_from, year_to, query, judgement,
-        _all, _none, _reset, _empty_reset, click_data, _sorts, _close, stored_dataset, stored,
+        _all, _none, _reset, _empty_reset, click_data, _cell, _close, stored_dataset, stored,
     ):  # fmt: skip
         dataset = source.resolve(stored_dataset)
         if ctx.triggered_id in (ids.YEAR_FROM, ids.YEAR_TO):
@@ -143,23 +142,19 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             controls = Controls(tuple(themes or ()), year_range(years, dataset), query or "", judgement)
             state = next_state(dataset, state_from_store(stored), action, controls, argument)
         shown = controls_for(dataset, state)
-        first, last = dataset.year_bounds
         new_search = to_query(state)
         values = {
             ids.THEMES + ".options": theme_options(dataset, theme_counts(dataset, state.filters)),
             ids.THEMES: list(shown.themes),
-            # The slider's bounds travel with its value: a value outside them breaks the slider.
-            ids.YEARS + ".min": first,
-            ids.YEARS + ".max": last,
-            ids.YEARS + ".marks": year_marks(first, last),
             ids.YEARS: list(shown.years),
             ids.YEAR_FROM: shown.years[0],
             ids.YEAR_TO: shown.years[1],
             ids.SEARCH: shown.query,
             ids.JUDGEMENT: shown.judgement,
         }
-        if action is Action.NEW_DATASET:
-            values[ids.THEMES + ".options"] = values[ids.THEMES] = no_update  # show_dataset redraws it
+        if action is Action.NEW_DATASET:  # show_dataset draws new theme and year controls
+            for key in (ids.THEMES + ".options", ids.THEMES, ids.YEARS, ids.YEAR_FROM, ids.YEAR_TO):
+                values[key] = no_update
         if action is Action.EDIT_FILTERS:
             # Never echo a value back into the control the reader is using: a reply to an
             # earlier keystroke or arrow press would overwrite the newer one.
@@ -192,6 +187,8 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.SUMMARY, "children"),
         Output(ids.EMPTY, "hidden"),
         Output(ids.TIMELINE, "style"),
+        Output(ids.LIST_TABLE, "rowData"),
+        Output(ids.LIST_TABLE, "rowClassRules"),
         Output(ids.LIST, "children"),
         Output(ids.DETAILS, "hidden"),
         Output(ids.DETAILS + "-body", "children"),
@@ -227,7 +224,9 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             summary_text(len(events), len(dataset.events)),
             not events.empty,
             {"display": "none"} if events.empty else {},
-            event_table(dataset, sort_events(events, state.sort), state, selected),
+            list_rows(dataset, sort_events(events, state.sort)),
+            selected_row_rules(selected),
+            list_note(events),
             details is None,
             details_body(details) if details else None,
             note,

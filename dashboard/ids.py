@@ -24,6 +24,7 @@ THEMES_FIELD = "theme-filter-field"
 THEMES_ALL = "theme-filter-all"
 THEMES_NONE = "theme-filter-none"
 YEARS = "year-filter"
+YEARS_FIELD = "year-filter-field"
 YEAR_FROM = "year-from"
 YEAR_TO = "year-to"
 SEARCH = "search-filter"
@@ -40,6 +41,7 @@ DETAILS = "details"
 DETAILS_CLOSE = "details-close"
 
 LIST = "event-list"
+LIST_TABLE = "event-list-table"
 LIST_NOTE = "event-list-note"
 
 DOWNLOAD = "download"
@@ -48,12 +50,6 @@ EMBED_CODE = "embed-code"
 EMBED_LINK = "embed-link"
 
 EXPORT_TYPE = "export-button"
-SORT_TYPE = "sort-header"
-
-
-def sort_button(key: Any) -> dict[str, Any]:
-    """Id of the header button that sorts the list by ``key`` (``ALL`` for callbacks)."""
-    return {"type": SORT_TYPE, "index": key}
 
 
 def export_button(fmt: Any) -> dict[str, Any]:

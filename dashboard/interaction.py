@@ -79,8 +79,7 @@ def next_state(
     if action is Action.CLOSE_DETAILS:
         return replace(state, event=None)
     if action is Action.SORT and argument:
-        ascending_now = state.sort == argument
-        return replace(state, sort=f"-{argument}" if ascending_now else argument)
+        return replace(state, sort=argument)
     return state
 
 
@@ -97,7 +96,7 @@ TRIGGER_ACTIONS = {
     ids.RESET: Action.RESET,
     ids.EMPTY_RESET: Action.RESET,
     ids.TIMELINE: Action.SELECT_EVENT,
-    ids.SORT_TYPE: Action.SORT,
+    ids.LIST_TABLE: Action.SELECT_EVENT,  # a cell of the event list clicked
     ids.DETAILS_CLOSE: Action.CLOSE_DETAILS,
     ids.DATASET: Action.NEW_DATASET,
 }
@@ -131,15 +130,13 @@ def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> 
     """Map what Dash reports as the trigger to an action and its argument; ``None`` to ignore it."""
     if triggered_id is None:
         return Action.OPEN_URL, None  # the page's first load
-    key = triggered_id["type"] if isinstance(triggered_id, dict) else triggered_id
-    action = TRIGGER_ACTIONS.get(key)
+    action = TRIGGER_ACTIONS.get(triggered_id) if isinstance(triggered_id, str) else None
     if action is None:
         return None
-    if isinstance(triggered_id, dict):
-        if not triggered_value:  # a list or header button that was just drawn, not clicked
-            return None
-        return action, str(triggered_id["index"])
-    if key == ids.TIMELINE:
+    if triggered_id == ids.LIST_TABLE:
+        row = (triggered_value or {}).get("rowId")
+        return (Action.SELECT_EVENT, str(row)) if row else None
+    if triggered_id == ids.TIMELINE:
         points = (click_data or {}).get("points") or []
         custom = points[0].get("customdata") if points else None
         if not custom:

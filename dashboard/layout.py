@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-import pandas as pd
 from dash import dcc, html
 
 from . import ids
+from .event_list import event_table
 from .menus import embed_menu, export_menu
 from .model import Dataset
-from .presentation import EventDetails, event_dates
+from .presentation import EventDetails
 from .text import safe_markdown
 from .upload_panel import upload_panel
 from .uploads import Limits
-from .urlstate import ViewState, to_query
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -23,9 +20,6 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
     "toImageButtonOptions": {"format": "png", "filename": "alliance-timeline", "scale": 2},
 }
-LIST_LIMIT = 500
-SORT_LABELS = {"date": "Date", "title": "Title", "importance": "Importance"}
-IMPORTANCE_LABELS = {1: "Minor", 2: "Notable", 3: "Major"}
 
 
 def page(dataset: Dataset, limits: Limits) -> html.Div:
@@ -102,7 +96,15 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
                             html.Section(
                                 id="event-list-section",
                                 className="event-list",
-                                children=[html.H2("Events"), html.Div(id=ids.LIST)],
+                                children=[
+                                    html.H2("Events", id="event-list-title"),
+                                    html.P(
+                                        "Choose a row to read the event. Sort by a column with its arrows.",
+                                        className="muted",
+                                    ),
+                                    event_table(),
+                                    html.Div(id=ids.LIST),
+                                ],
                             ),
                         ],
                     ),
@@ -115,8 +117,6 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
 
 def filter_panel(dataset: Dataset) -> html.Aside:
     """Search, themes, years, judgement and reset."""
-    first, last = dataset.year_bounds
-    marks = year_marks(first, last)
     controls = [
         html.H2("Filters"),
         html.Div(
@@ -152,26 +152,7 @@ def filter_panel(dataset: Dataset) -> html.Aside:
             className="control",
             children=[
                 html.Legend("Years"),
-                dcc.RangeSlider(
-                    id=ids.YEARS,
-                    min=first,
-                    max=last,
-                    step=1,
-                    value=[first, last],
-                    marks=marks,
-                    allowCross=False,
-                    allow_direct_input=False,
-                    tooltip={"placement": "bottom", "always_visible": False},
-                ),
-                html.Div(
-                    className="year-inputs",
-                    children=[
-                        html.Label("From", htmlFor=ids.YEAR_FROM),
-                        year_input(ids.YEAR_FROM, first, first, last),
-                        html.Label("To", htmlFor=ids.YEAR_TO),
-                        year_input(ids.YEAR_TO, last, first, last),
-                    ],
-                ),
+                html.Div(id=ids.YEARS_FIELD, children=year_controls(dataset)),
             ],
         ),
     ]
@@ -194,6 +175,37 @@ def filter_panel(dataset: Dataset) -> html.Aside:
     )
     controls.append(html.Button("Reset all filters", id=ids.RESET, className="button"))
     return html.Aside(className="filters", children=controls, **{"aria-label": "Filters"})
+
+
+def year_controls(dataset: Dataset) -> list:
+    """The year slider and its two number boxes, at the dataset's full range.
+
+    Made anew for each dataset (see callbacks.show_dataset): a slider whose bounds change under
+    it reports a clamped value of its own, which would read as the reader narrowing the years.
+    """
+    first, last = dataset.year_bounds
+    return [
+        dcc.RangeSlider(
+            id=ids.YEARS,
+            min=first,
+            max=last,
+            step=1,
+            value=[first, last],
+            marks=year_marks(first, last),
+            allowCross=False,
+            allow_direct_input=False,
+            tooltip={"placement": "bottom", "always_visible": False},
+        ),
+        html.Div(
+            className="year-inputs",
+            children=[
+                html.Label("From", htmlFor=ids.YEAR_FROM),
+                year_input(ids.YEAR_FROM, first, first, last),
+                html.Label("To", htmlFor=ids.YEAR_TO),
+                year_input(ids.YEAR_TO, last, first, last),
+            ],
+        ),
+    ]
 
 
 def year_input(component_id: str, value: int, first: int, last: int) -> dcc.Input:
@@ -291,75 +303,6 @@ def details_body(details: EventDetails) -> list:
         else None,
         html.Dl(facts, className="facts"),
     ]
-
-
-def event_table(dataset: Dataset, events: pd.DataFrame, state: ViewState, selected: str | None) -> list:
-    """The list view: a sortable table of the filtered events; a title links to its event.
-
-    Titles are links to the view with that event selected (plain links, not callback inputs:
-    hundreds of pattern-matched buttons make Dash's renderer crawl).
-    """
-    sort = state.sort
-    if events.empty:
-        return [html.P("No events to list.", className="muted")]
-    shown = events.head(LIST_LIMIT)
-    dates = event_dates(shown)
-    key = sort.lstrip("-")
-    direction = "descending" if sort.startswith("-") else "ascending"
-    headers = []
-    for column, label in SORT_LABELS.items():
-        headers.append(
-            html.Th(
-                html.Button(
-                    [
-                        label,
-                        html.Span(" ▲" if direction == "ascending" else " ▼", **{"aria-hidden": "true"})
-                        if column == key
-                        else None,
-                    ],
-                    id=ids.sort_button(column),
-                    className="sort-button",
-                ),
-                scope="col",
-                **{"aria-sort": direction if column == key else "none"},
-            )
-        )
-        if column == "title":
-            headers.append(html.Th("Themes", scope="col"))
-    rows = []
-    for index, event in shown.iterrows():
-        rows.append(
-            html.Tr(
-                className="selected" if event["id"] == selected else None,
-                children=[
-                    html.Td(dates[index], className="nowrap"),
-                    html.Td(
-                        dcc.Link(
-                            event["title"],
-                            href="/" + (to_query(replace(state, event=event["id"])) or "?"),
-                            className="row-link",
-                        )
-                    ),
-                    html.Td(", ".join(dataset.theme(theme_id).label for theme_id in event["themes"])),
-                    html.Td(IMPORTANCE_LABELS[int(event["importance"])]),
-                ],
-                **{"data-event": event["id"]},
-            )
-        )
-    table = html.Table(
-        className="events-table",
-        children=[html.Caption("Filtered events"), html.Thead(html.Tr(headers)), html.Tbody(rows)],
-    )
-    children = [table]
-    if len(events) > LIST_LIMIT:
-        children.append(
-            html.P(
-                f"The list shows the first {LIST_LIMIT} of {len(events)} events; narrow the filters to see the rest.",
-                id=ids.LIST_NOTE,
-                className="muted",
-            )
-        )
-    return children
 
 
 def judgement_options(dataset: Dataset) -> list[dict]:

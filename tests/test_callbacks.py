@@ -99,8 +99,10 @@ def test_render_draws_the_state(app, client, mini):
     assert response[ids.DETAILS]["hidden"] is False
     body = json.dumps(response[ids.DETAILS + "-body"]["children"])
     assert "Self-Defense Forces" in body and "1 July 1954" in body
-    rows = json.dumps(response[ids.LIST]["children"])
-    assert rows.count('"href": "/?themes=forces&event=') == 4
+    rows = response[ids.LIST_TABLE]["rowData"]
+    assert [row["id"] for row in rows] == ["korean-war", "police-reserve", "self-defense-forces", "budget-rise"]
+    assert rows[0]["date"] == "25 June 1950 – 27 July 1953" and rows[0]["themes"] == "Region, Forces"
+    assert response[ids.LIST_TABLE]["rowClassRules"] == {"selected-row": "params.data.id === 'self-defense-forces'"}
 
 
 def test_render_of_an_empty_view_shows_the_empty_state(app, client):
@@ -120,8 +122,9 @@ def test_store_round_trip():
 def test_resolve_action():
     assert resolve_action(None, None, None) == (Action.OPEN_URL, None)
     assert resolve_action(ids.SEARCH, "x", None) == (Action.EDIT_FILTERS, None)
-    assert resolve_action({"type": ids.SORT_TYPE, "index": "title"}, 1, None) == (Action.SORT, "title")
-    assert resolve_action({"type": ids.SORT_TYPE, "index": "title"}, None, None) is None  # drawn, not clicked
+    clicked = {"rowId": "korean-war", "colId": "title", "value": "Korean War"}
+    assert resolve_action(ids.LIST_TABLE, clicked, None) == (Action.SELECT_EVENT, "korean-war")
+    assert resolve_action(ids.LIST_TABLE, None, None) is None
     click = {"points": [{"customdata": ["korean-war", "Korean War", "1950", ""]}]}
     assert resolve_action(ids.TIMELINE, click, click) == (Action.SELECT_EVENT, "korean-war")
     assert resolve_action(ids.TIMELINE, {"points": [{}]}, {"points": [{}]}) is None
