@@ -27,10 +27,9 @@ from .interaction import (
 from .layout import (
     details_body,
     footer,
-    judgement_options,
+    judgement_toggles,
     summary_text,
-    theme_checklist,
-    theme_options,
+    theme_toggles,
     year_controls,
 )
 from .menus import embed_snippet
@@ -40,6 +39,8 @@ from .sources import DataSource
 from .static_images import BrowserNotFound
 from .upload_panel import upload_report
 from .urlstate import from_query, to_query
+
+PATTERNED = (ids.THEME_TOGGLE, ids.THEME_COUNT, ids.JUDGEMENT_CHOICE)
 
 
 def register_callbacks(app: Dash, source: DataSource) -> None:
@@ -72,7 +73,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.FOOTER, "children"),
         Output(ids.THEMES_FIELD, "children"),
         Output(ids.YEARS_FIELD, "children"),
-        Output(ids.JUDGEMENT, "options"),
+        Output(ids.JUDGEMENT_FIELD, "children"),
         Output(ids.JUDGEMENT_CONTROL, "hidden"),
         Output(ids.UPLOAD_RESET, "hidden"),
         Output(ids.EMBED_MENU, "hidden"),
@@ -86,11 +87,9 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             meta.title,
             meta.description,
             footer(dataset),
-            # A new checklist rather than new options: Dash 4 fails to redraw option labels
-            # that are components when their number grows.
-            theme_checklist(dataset),
+            theme_toggles(dataset),
             year_controls(dataset),
-            judgement_options(dataset),
+            judgement_toggles(dataset),
             not dataset.judgements,
             not stored,
             bool(stored),  # an uploaded timeline is not on the server, so it cannot be embedded
@@ -98,22 +97,22 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
 
     @app.callback(
         Output(ids.URL, "search"),
-        Output(ids.THEMES, "options"),
-        Output(ids.THEMES, "value"),
+        Output(ids.theme_toggle(ALL), "aria-pressed"),
+        Output(ids.theme_count(ALL), "children"),
         Output(ids.YEARS, "value"),
         Output(ids.YEAR_FROM, "value"),
         Output(ids.YEAR_TO, "value"),
         Output(ids.SEARCH, "value"),
-        Output(ids.JUDGEMENT, "value"),
+        Output(ids.judgement_choice(ALL), "aria-pressed"),
         Output(ids.STATE, "data"),
         Output(ids.ZOOM, "data"),
         Input(ids.URL, "search"),
-        Input(ids.THEMES, "value"),
+        Input(ids.theme_toggle(ALL), "n_clicks"),
         Input(ids.YEARS, "value"),
         Input(ids.YEAR_FROM, "value"),
         Input(ids.YEAR_TO, "value"),
         Input(ids.SEARCH, "value"),
-        Input(ids.JUDGEMENT, "value"),
+        Input(ids.judgement_choice(ALL), "n_clicks"),
         Input(ids.THEMES_ALL, "n_clicks"),
         Input(ids.THEMES_NONE, "n_clicks"),
         Input(ids.RESET, "n_clicks"),
@@ -125,7 +124,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         State(ids.STATE, "data"),
     )
     def sync_state(
-        search, themes, years, year_from, year_to, query, judgement,
+        search, _themes, years, year_from, year_to, query, _judgements,
         _all, _none, _reset, _empty_reset, click_data, _cell, _close, stored_dataset, stored,
     ):  # fmt: skip
         dataset = source.resolve(stored_dataset)
@@ -136,31 +135,41 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         if resolved is None:
             raise PreventUpdate
         action, argument = resolved
+        previous = state_from_store(stored)
         if action is Action.OPEN_URL:
             state = from_query(search, dataset)
         else:
-            controls = Controls(tuple(themes or ()), year_range(years, dataset), query or "", judgement)
-            state = next_state(dataset, state_from_store(stored), action, controls, argument)
+            before = controls_for(dataset, previous)  # themes and judgement live in the state, not in a widget
+            controls = Controls(before.themes, year_range(years, dataset), query or "", before.judgement)
+            state = next_state(dataset, previous, action, controls, argument)
         shown = controls_for(dataset, state)
         new_search = to_query(state)
+        counts = theme_counts(dataset, state.filters)
+        # One value per button on the page now (the page may still show another dataset's buttons).
+        toggles, count_spans, choices = (
+            [output["id"]["index"] for output in ctx.outputs_list[position]] for position in (1, 2, 7)
+        )
+        chosen = shown.judgement or ids.ANY_JUDGEMENT
         values = {
-            ids.THEMES + ".options": theme_options(dataset, theme_counts(dataset, state.filters)),
-            ids.THEMES: list(shown.themes),
+            ids.THEME_TOGGLE: [str(theme in shown.themes).lower() for theme in toggles],
+            ids.THEME_COUNT: [str(counts.get(theme, 0)) for theme in count_spans],
             ids.YEARS: list(shown.years),
             ids.YEAR_FROM: shown.years[0],
             ids.YEAR_TO: shown.years[1],
             ids.SEARCH: shown.query,
-            ids.JUDGEMENT: shown.judgement,
+            ids.JUDGEMENT_CHOICE: [str(choice == chosen).lower() for choice in choices],
         }
-        if action is Action.NEW_DATASET:  # show_dataset draws new theme and year controls
-            for key in (ids.THEMES + ".options", ids.THEMES, ids.YEARS, ids.YEAR_FROM, ids.YEAR_TO):
-                values[key] = no_update
+        if action is Action.NEW_DATASET:  # show_dataset draws new theme, year and judgement controls
+            for key in (ids.THEME_TOGGLE, ids.THEME_COUNT, ids.YEARS, ids.YEAR_FROM, ids.YEAR_TO, ids.JUDGEMENT_CHOICE):
+                # A pattern-matched output takes one no_update per component, not a single one.
+                values[key] = (
+                    [no_update] * len(values[key]) if isinstance(values[key], list) and key in PATTERNED else no_update
+                )
         if action is Action.EDIT_FILTERS:
             # Never echo a value back into the control the reader is using: a reply to an
             # earlier keystroke or arrow press would overwrite the newer one.
             values[ctx.triggered_id] = no_update
-        previous = state_from_store(stored).filters
-        years_changed = (previous.start, previous.end) != (state.filters.start, state.filters.end)
+        years_changed = (previous.filters.start, previous.filters.end) != (state.filters.start, state.filters.end)
         return (
             no_update if action is Action.OPEN_URL or new_search == (search or "") else new_search,
             *values.values(),

@@ -28,7 +28,11 @@ YEARS_FIELD = "year-filter-field"
 YEAR_FROM = "year-from"
 YEAR_TO = "year-to"
 SEARCH = "search-filter"
-JUDGEMENT = "judgement-filter"
+JUDGEMENT_FIELD = "judgement-filter"
+ANY_JUDGEMENT = "any"
+THEME_TOGGLE = "theme-toggle"
+THEME_COUNT = "theme-count"
+JUDGEMENT_CHOICE = "judgement-choice"
 JUDGEMENT_NOTE = "judgement-note"
 RESET = "reset-filters"
 
@@ -55,3 +59,18 @@ EXPORT_TYPE = "export-button"
 def export_button(fmt: Any) -> dict[str, Any]:
     """Id of the button that downloads the current view in a format (``ALL`` for callbacks)."""
     return {"type": EXPORT_TYPE, "index": fmt}
+
+
+def theme_toggle(theme_id: Any) -> dict[str, Any]:
+    """Id of a theme's toggle button (``ALL`` for callbacks)."""
+    return {"type": THEME_TOGGLE, "index": theme_id}
+
+
+def theme_count(theme_id: Any) -> dict[str, Any]:
+    """Id of the count shown on a theme's toggle (``ALL`` for callbacks)."""
+    return {"type": THEME_COUNT, "index": theme_id}
+
+
+def judgement_choice(judgement_id: Any) -> dict[str, Any]:
+    """Id of a key-judgement button, or ``ANY_JUDGEMENT`` (``ALL`` for callbacks)."""
+    return {"type": JUDGEMENT_CHOICE, "index": judgement_id}

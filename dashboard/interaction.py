@@ -28,6 +28,8 @@ class Action(Enum):
     SELECT_EVENT = "select-event"
     CLOSE_DETAILS = "close-details"
     SORT = "sort"
+    TOGGLE_THEME = "toggle-theme"
+    CHOOSE_JUDGEMENT = "choose-judgement"
     NEW_DATASET = "new-dataset"  # a file was opened, or the reader went back to the bundled one
 
 
@@ -67,6 +69,13 @@ def next_state(
     all_themes = FilterState(themes=None)
     if action is Action.EDIT_FILTERS:
         return with_filters(state, dataset, filters_from(controls))
+    if action is Action.TOGGLE_THEME and argument:
+        shown = list(controls.themes)
+        themes = [t for t in shown if t != argument] if argument in shown else [*shown, argument]
+        return with_filters(state, dataset, replace(filters_from(controls), themes=tuple(themes)))
+    if action is Action.CHOOSE_JUDGEMENT:
+        judgement = None if argument in (None, ids.ANY_JUDGEMENT) else argument
+        return with_filters(state, dataset, replace(filters_from(controls), judgement=judgement))
     if action is Action.ALL_THEMES:
         return with_filters(state, dataset, replace(filters_from(controls), themes=None))
     if action is Action.NO_THEMES:
@@ -85,12 +94,12 @@ def next_state(
 
 TRIGGER_ACTIONS = {
     ids.URL: Action.OPEN_URL,
-    ids.THEMES: Action.EDIT_FILTERS,
+    ids.THEME_TOGGLE: Action.TOGGLE_THEME,
+    ids.JUDGEMENT_CHOICE: Action.CHOOSE_JUDGEMENT,
     ids.YEARS: Action.EDIT_FILTERS,
     ids.YEAR_FROM: Action.EDIT_FILTERS,
     ids.YEAR_TO: Action.EDIT_FILTERS,
     ids.SEARCH: Action.EDIT_FILTERS,
-    ids.JUDGEMENT: Action.EDIT_FILTERS,
     ids.THEMES_ALL: Action.ALL_THEMES,
     ids.THEMES_NONE: Action.NO_THEMES,
     ids.RESET: Action.RESET,
@@ -130,7 +139,12 @@ def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> 
     """Map what Dash reports as the trigger to an action and its argument; ``None`` to ignore it."""
     if triggered_id is None:
         return Action.OPEN_URL, None  # the page's first load
-    action = TRIGGER_ACTIONS.get(triggered_id) if isinstance(triggered_id, str) else None
+    if isinstance(triggered_id, dict):  # a theme or judgement button
+        action = TRIGGER_ACTIONS.get(triggered_id.get("type"))
+        if action is None or not triggered_value:  # unknown, or just drawn rather than clicked
+            return None
+        return action, str(triggered_id["index"])
+    action = TRIGGER_ACTIONS.get(triggered_id)
     if action is None:
         return None
     if triggered_id == ids.LIST_TABLE:

@@ -145,7 +145,7 @@ def filter_panel(dataset: Dataset) -> html.Aside:
                         html.Button("None", id=ids.THEMES_NONE, className="link-button"),
                     ],
                 ),
-                html.Div(id=ids.THEMES_FIELD, children=theme_checklist(dataset)),
+                html.Div(id=ids.THEMES_FIELD, className="toggle-list", children=theme_toggles(dataset)),
             ],
         ),
         html.Fieldset(
@@ -157,19 +157,13 @@ def filter_panel(dataset: Dataset) -> html.Aside:
         ),
     ]
     controls.append(
-        html.Div(
+        html.Fieldset(
             id=ids.JUDGEMENT_CONTROL,
             className="control",
             hidden=not dataset.judgements,
             children=[
-                html.Label("Key judgement", htmlFor=ids.JUDGEMENT),
-                dcc.Dropdown(
-                    id=ids.JUDGEMENT,
-                    options=judgement_options(dataset),
-                    placeholder="Any judgement",
-                    clearable=True,
-                    searchable=False,
-                ),
+                html.Legend("Key judgement"),
+                html.Div(id=ids.JUDGEMENT_FIELD, className="toggle-list", children=judgement_toggles(dataset)),
             ],
         )
     )
@@ -224,32 +218,42 @@ def year_marks(first: int, last: int, most: int = 4) -> dict[int, str]:
     return {first: str(first), **marks, last: str(last)}
 
 
-def theme_checklist(dataset: Dataset) -> dcc.Checklist:
-    """The theme filter, every theme ticked. Made anew for each dataset (see callbacks.show_dataset)."""
-    return dcc.Checklist(
-        id=ids.THEMES,
-        options=theme_options(dataset, {theme.id: 0 for theme in dataset.themes}),
-        value=[theme.id for theme in dataset.themes],
-        className="theme-list",
-    )
+def theme_toggles(dataset: Dataset) -> list[html.Button]:
+    """The theme filter: one toggle button per theme (pressed = shown), with its colour, shape and count.
 
-
-def theme_options(dataset: Dataset, counts: dict[str, int]) -> list[dict]:
-    """Checklist options: each theme with its colour and how many events it would show."""
+    Native buttons with aria-pressed, grouped by the fieldset's legend: markup that every screen
+    reader knows, unlike a list of options wrapped in labels. Made anew for each dataset.
+    """
     return [
-        {
-            "label": html.Span(
-                className="theme-option",
-                children=[
-                    html.Span(className="swatch", style={"backgroundColor": theme.color}),
-                    html.Span(theme.label, className="theme-label"),
-                    html.Span(str(counts.get(theme.id, 0)), className="count"),
-                ],
-                title=theme.description or theme.label,
-            ),
-            "value": theme.id,
-        }
+        html.Button(
+            className="toggle theme-toggle",
+            id=ids.theme_toggle(theme.id),
+            title=theme.description or theme.label,
+            **{"aria-pressed": "true", "data-theme": theme.id},
+            children=[
+                html.Span(className="swatch", style={"backgroundColor": theme.color}, **{"aria-hidden": "true"}),
+                html.Span(theme.label, className="theme-label"),
+                html.Span(
+                    [html.Span("0", id=ids.theme_count(theme.id)), html.Span(" events", className="visually-hidden")],
+                    className="count",
+                ),
+            ],
+        )
         for theme in dataset.themes
+    ]
+
+
+def judgement_toggles(dataset: Dataset) -> list[html.Button]:
+    """The key-judgement filter: "Any" and one button per judgement, exactly one pressed."""
+    choices = [(ids.ANY_JUDGEMENT, "Any judgement")] + [(j.id, j.title) for j in dataset.judgements]
+    return [
+        html.Button(
+            label,
+            id=ids.judgement_choice(choice),
+            className="toggle judgement-toggle",
+            **{"aria-pressed": "true" if choice == ids.ANY_JUDGEMENT else "false"},
+        )
+        for choice, label in choices
     ]
 
 
@@ -303,11 +307,6 @@ def details_body(details: EventDetails) -> list:
         else None,
         html.Dl(facts, className="facts"),
     ]
-
-
-def judgement_options(dataset: Dataset) -> list[dict]:
-    """Options of the key-judgement filter."""
-    return [{"label": j.title, "value": j.id} for j in dataset.judgements]
 
 
 def footer(dataset: Dataset) -> list:

@@ -23,25 +23,43 @@ def client(app):
     return app.server.test_client()
 
 
+# The pattern-matched components on the page for the mini dataset: theme buttons, judgement buttons.
+PATTERNS = {
+    ids.THEME_TOGGLE: ["law", "alliance", "forces", "regional"],
+    ids.THEME_COUNT: ["law", "alliance", "forces", "regional"],
+    ids.JUDGEMENT_CHOICE: [ids.ANY_JUDGEMENT, "grow", "pay"],
+}
+
+
+def expand(item_id: str, prop: str, values: dict[str, object]) -> object:
+    """An input or output as the browser sends it: concrete ids for a pattern, one dict otherwise."""
+    if item_id.startswith("{"):
+        kind = json.loads(item_id)["type"]
+        return [
+            {"id": {"type": kind, "index": index}, "property": prop, "value": values.get(f"{kind}:{index}.{prop}")}
+            for index in PATTERNS.get(kind, [])
+        ]
+    return {"id": item_id, "property": prop, "value": values.get(f"{item_id}.{prop}")}
+
+
 def call(app, client, output_id: str, values: dict[str, object], changed: list[str]) -> dict:
     """POST one callback as the browser would; ``values`` maps "id.property" to its value."""
     key = next(key for key in app.callback_map if f"..{output_id}." in key)
     callback = app.callback_map[key]
-
-    def dependency(item: dict) -> object:
-        if item["id"].startswith("{"):
-            return []  # a pattern-matching input with no matching components on the page
-        prop = f"{item['id']}.{item['property']}"
-        return {"id": item["id"], "property": item["property"], "value": values.get(prop)}
-
-    outputs = [
-        {"id": part.rsplit(".", 1)[0], "property": part.rsplit(".", 1)[1]} for part in key.strip(".").split("...")
-    ]
+    outputs = []
+    for part in key.strip(".").split("..."):
+        item_id, prop = part.rsplit(".", 1)
+        expanded = expand(item_id, prop, {})
+        outputs.append(
+            [{"id": o["id"], "property": prop} for o in expanded]
+            if isinstance(expanded, list)
+            else {"id": item_id, "property": prop}
+        )
     body = {
         "output": key,
         "outputs": outputs,
-        "inputs": [dependency(item) for item in callback["inputs"]],
-        "state": [dependency(item) for item in callback["state"]],
+        "inputs": [expand(item["id"], item["property"], values) for item in callback["inputs"]],
+        "state": [expand(item["id"], item["property"], values) for item in callback["state"]],
         "changedPropIds": changed,
     }
     response = client.post("/_dash-update-component", json=body)
@@ -54,7 +72,8 @@ def test_opening_a_shared_link_sets_the_controls(app, client):
         app, client, ids.URL, {"url.search": "?themes=forces&from=1950&q=war&event=korean-war"}, ["url.search"]
     )
     assert ids.URL not in response  # the URL is left as it is
-    assert response[ids.THEMES]["value"] == ["forces"]
+    pressed = {key: value["aria-pressed"] for key, value in response.items() if ids.THEME_TOGGLE in key}
+    assert list(pressed.values()) == ["false", "false", "true", "false"]
     assert response[ids.YEARS]["value"] == [1950, 2021]
     assert response[ids.YEAR_FROM]["value"] == 1950
     assert response[ids.SEARCH]["value"] == "war"
@@ -66,18 +85,27 @@ def test_opening_a_shared_link_sets_the_controls(app, client):
 def test_editing_a_control_writes_the_url(app, client):
     values = {
         "url.search": "",
-        f"{ids.THEMES}.value": ["law", "alliance"],
         f"{ids.YEARS}.value": [1945, 2021],
         f"{ids.SEARCH}.value": "treaty",
-        f"{ids.STATE}.data": state_to_store(ViewState()),
+        f"{ids.STATE}.data": state_to_store(ViewState(FilterState(themes=("law", "alliance")))),
     }
     response = call(app, client, ids.URL, values, [f"{ids.SEARCH}.value"])
     assert response[ids.URL]["search"] == "?themes=law,alliance&q=treaty"
 
 
+def test_a_theme_button_toggles_its_theme(app, client):
+    values = {
+        f"{ids.THEME_TOGGLE}:forces.n_clicks": 1,
+        f"{ids.YEARS}.value": [1945, 2021],
+        f"{ids.STATE}.data": state_to_store(ViewState()),
+    }
+    changed = [json.dumps({"index": "forces", "type": ids.THEME_TOGGLE}, separators=(",", ":")) + ".n_clicks"]
+    response = call(app, client, ids.URL, values, changed)
+    assert response[ids.URL]["search"] == "?themes=law,alliance,regional"
+
+
 def test_typing_a_year_uses_the_number_boxes(app, client):
     values = {
-        f"{ids.THEMES}.value": ["law", "alliance", "forces", "regional"],
         f"{ids.YEARS}.value": [1945, 2021],
         f"{ids.YEAR_FROM}.value": 1960,
         f"{ids.YEAR_TO}.value": None,

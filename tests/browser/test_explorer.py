@@ -70,7 +70,10 @@ def test_theme_filter_none_then_one(page: Page, server_url, bundled, console_err
     page.get_by_role("button", name="None", exact=True).click()
     wait_for_summary(page, 0, len(bundled.events))
     expect(page.locator("#empty-state")).to_be_visible()
-    page.locator("#theme-filter input[value=nuclear]").check()
+    nuclear = page.locator("button[data-theme=nuclear]")
+    expect(nuclear).to_have_attribute("aria-pressed", "false")
+    nuclear.click()
+    expect(nuclear).to_have_attribute("aria-pressed", "true")
     expected = expected_ids(bundled, themes=("nuclear",))
     wait_for_summary(page, len(expected), len(bundled.events))
     assert drawn_ids(page) == expected
@@ -175,8 +178,8 @@ def test_url_restores_the_whole_view(page: Page, server_url, bundled, console_er
     assert event_id in expected
     assert drawn_ids(page) == expected
     expect(page.get_by_label("Search")).to_have_value("cambodia")
-    expect(page.locator("#theme-filter input[value=forces]")).to_be_checked()
-    expect(page.locator("#theme-filter input[value=nuclear]")).not_to_be_checked()
+    expect(page.locator("button[data-theme=forces]")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("button[data-theme=nuclear]")).to_have_attribute("aria-pressed", "false")
     expect(page.get_by_label("From")).to_have_value("1985")
     expect(page.locator("#details h2")).to_have_text(bundled.events.set_index("id").loc[event_id, "title"])
     # sort=-date: the latest event comes first in the list.
@@ -225,8 +228,9 @@ def test_list_sorts_by_title(page: Page, server_url, bundled, console_errors):
 def test_judgement_filter(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     judgement = bundled.judgements[0]
-    page.locator("#judgement-filter").click()
-    page.get_by_role("option", name=judgement.title).click()
+    page.get_by_role("button", name=judgement.title).click()
+    expect(page.get_by_role("button", name=judgement.title)).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="Any judgement")).to_have_attribute("aria-pressed", "false")
     expected = expected_ids(bundled, judgement=judgement.id)
     wait_for_summary(page, len(expected), len(bundled.events))
     assert drawn_ids(page) == expected
