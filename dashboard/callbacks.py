@@ -25,6 +25,7 @@ from .interaction import (
     zoom_window,
 )
 from .layout import (
+    chart_summary,
     details_body,
     footer,
     judgement_toggles,
@@ -119,13 +120,14 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Input(ids.EMPTY_RESET, "n_clicks"),
         Input(ids.TIMELINE, "clickData"),
         Input(ids.LIST_TABLE, "cellClicked"),
+        Input(ids.KEY_SELECT, "data"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
         Input(ids.DATASET, "data"),
         State(ids.STATE, "data"),
     )
     def sync_state(
         search, _themes, years, year_from, year_to, query, _judgements,
-        _all, _none, _reset, _empty_reset, click_data, _cell, _close, stored_dataset, stored,
+        _all, _none, _reset, _empty_reset, click_data, _cell, _key, _close, stored_dataset, stored,
     ):  # fmt: skip
         dataset = source.resolve(stored_dataset)
         if ctx.triggered_id in (ids.YEAR_FROM, ids.YEAR_TO):
@@ -203,6 +205,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.DETAILS + "-body", "children"),
         Output(ids.JUDGEMENT_NOTE, "children"),
         Output(ids.THINNED, "data"),
+        Output(ids.CHART_SUMMARY, "children"),
         Input(ids.STATE, "data"),
         Input(ids.ZOOM, "data"),
         State(ids.DATASET, "data"),
@@ -240,6 +243,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             details_body(details) if details else None,
             note,
             bool(figure.layout.meta["thinned"]),
+            chart_summary(dataset, events, filters.themes),
         )
 
     @app.callback(

@@ -40,6 +40,9 @@ SUMMARY = "summary"
 EMPTY = "empty-state"
 EMPTY_RESET = "empty-state-reset"
 TIMELINE = "timeline"
+KEY_SELECT = "keyboard-select"  # an event chosen with the keyboard on the chart
+CHART_SUMMARY = "chart-summary"
+CHART_ANNOUNCER = "chart-announcer"
 
 DETAILS = "details"
 DETAILS_CLOSE = "details-close"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from dash import dcc, html
 
 from . import ids
@@ -33,6 +34,7 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
             dcc.Store(id=ids.DATASET, storage_type="memory"),
             dcc.Store(id=ids.ZOOM),
             dcc.Store(id=ids.THINNED, data=False),
+            dcc.Store(id=ids.KEY_SELECT),
             html.A("Skip to the event list", href="#event-list-section", className="skip-link"),
             html.Header(
                 className="masthead",
@@ -78,10 +80,24 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
                             ),
                             html.Div(
                                 className="timeline-region",
-                                role="region",
-                                **{"aria-label": f"Timeline chart of {meta.title}"},
-                                children=dcc.Graph(id=ids.TIMELINE, config=GRAPH_CONFIG, className="timeline"),
+                                role="group",
+                                **{
+                                    "aria-roledescription": "timeline chart",
+                                    "aria-label": f"Timeline chart of {meta.title}",
+                                    "aria-describedby": f"{ids.CHART_SUMMARY} chart-keys",
+                                },
+                                children=[
+                                    html.P(id=ids.CHART_SUMMARY, className="visually-hidden"),
+                                    html.P(
+                                        "Use the arrow keys to move between events, Enter to open one, "
+                                        "Escape to close it.",
+                                        id="chart-keys",
+                                        className="visually-hidden",
+                                    ),
+                                    dcc.Graph(id=ids.TIMELINE, config=GRAPH_CONFIG, className="timeline"),
+                                ],
                             ),
+                            html.P(id=ids.CHART_ANNOUNCER, className="visually-hidden", **{"aria-live": "polite"}),
                             chart_key(),
                             html.Section(
                                 id=ids.DETAILS,
@@ -257,16 +273,45 @@ def judgement_toggles(dataset: Dataset) -> list[html.Button]:
     ]
 
 
-def chart_key() -> html.P:
-    """How to read the chart's marks."""
-    return html.P(
+def chart_key() -> html.Div:
+    """How to read the chart's marks, and how to use it from the keyboard."""
+    return html.Div(
         className="chart-key",
-        children=(
-            "Each lane is a theme. Filled marks sit in an event's main theme, hollow marks in its "
-            "other themes; bars are periods; larger marks are more important events; shaded bands "
-            "are eras. Click a mark for details, drag to zoom, double-click to see everything again."
-        ),
+        children=[
+            html.P(
+                "Each lane is a theme, with its own colour and shape. Filled marks sit in an event's main "
+                "theme, hollow marks in its other themes; bars are periods; larger marks are more important "
+                "events; shaded bands are eras. Click a mark for details, drag to zoom, double-click to see "
+                "everything again."
+            ),
+            html.Details(
+                [
+                    html.Summary("Keyboard help"),
+                    html.Ul(
+                        [
+                            html.Li(
+                                "Tab to the chart, then Left and Right arrows: previous and next event in the lane."
+                            ),
+                            html.Li("Up and Down arrows: the nearest event in the lane above or below."),
+                            html.Li("Home and End: the first and last event in the lane."),
+                            html.Li("Enter or Space: open the event's details; Escape: close them."),
+                            html.Li("The list below the chart holds the same events as a table."),
+                        ]
+                    ),
+                ]
+            ),
+        ],
     )
+
+
+def chart_summary(dataset: Dataset, events: pd.DataFrame, lanes: tuple[str, ...] | None) -> str:
+    """A sentence a screen reader gives for the chart: how many events, which years, which themes."""
+    if events.empty:
+        return "The chart is empty: no events match the filters."
+    shown = [theme.label for theme in dataset.themes if lanes is None or theme.id in lanes]
+    first, last = int(events["start"].dt.year.min()), int(events["last"].dt.year.max())
+    noun = "event" if len(events) == 1 else "events"
+    return f"{len(events)} {noun} from {first} to {last}, in {len(shown)} theme lanes: {', '.join(shown)}."
 
 
 def summary_text(shown: int, total: int) -> str:

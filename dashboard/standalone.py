@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -20,6 +21,8 @@ from .presentation import event_dates
 from .text import is_safe_url
 
 CHART_ID = "timeline-chart"
+KEY_HELP = "Use the arrow keys to move between events, Enter to open one, Escape to close it."
+KEYBOARD = (Path(__file__).resolve().parent / "assets" / "keyboard.js").read_text(encoding="utf-8")
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -34,8 +37,11 @@ body { display: flex; flex-direction: column; min-height: 100%; }
 header { padding: 0.6rem 0.9rem 0; }
 h1 { font-size: 1.2rem; margin: 0; }
 .caption { margin: 0.15rem 0 0; color: #52606d; font-size: 0.9rem; }
+main { flex: 1 1 auto; display: flex; flex-direction: column; }
 #chart { flex: 1 1 auto; min-height: 340px; position: relative; }
 #chart > div { position: absolute; inset: 0; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
 #details { border-top: 1px solid #d9dee4; padding: 0.5rem 0.9rem; position: relative; }
 #details h2 { font-size: 1.05rem; margin: 0 4.5rem 0.2rem 0; }
 #details p { margin: 0.2rem 0; }
@@ -84,6 +90,12 @@ SCRIPT = """
   function wire() {
     var chart = document.getElementById("__CHART_ID__");
     if (!chart || !chart.on) { return setTimeout(wire, 50); }
+    var announcer = document.getElementById("chart-announcer");
+    window.AllianceTimelineKeys.attach(document.getElementById("chart"), {
+      announce: function (text) { announcer.textContent = text; },
+      open: show,
+      close: function () { panel.hidden = true; }
+    });
     chart.on("plotly_click", function (e) {
       var point = e.points && e.points[0];
       if (point && point.customdata) { show(point.customdata[0]); }
@@ -142,16 +154,22 @@ def standalone_html(
 <h1>{escape(title)}</h1>
 <p class="caption">{escape(caption)}</p>
 </header>
-<main id="chart" role="region" aria-label="{escape(f"Timeline chart: {caption}")}">
+<main>
+<div id="chart" role="group" aria-roledescription="timeline chart" aria-label="{escape(f"Timeline chart: {caption}")}"
+ aria-describedby="chart-keys">
+<p id="chart-keys" class="visually-hidden">{KEY_HELP}</p>
 {chart}
-</main>
+</div>
+<p id="chart-announcer" class="visually-hidden" aria-live="polite"></p>
 <section id="details" hidden aria-live="polite" aria-labelledby="details-title">
 <h2 id="details-title"></h2><p class="date"></p><p class="description"></p><p class="source"></p>
 <button type="button">Close</button>
 </section>
 {text_summary(dataset, events, caption)}
+</main>
 <footer><p class="attribution">{credit}</p></footer>
 <script type="application/json" id="event-data">{event_data(dataset, events)}</script>
+<script>{KEYBOARD}</script>
 <script>{SCRIPT}</script>
 </body>
 </html>

@@ -1,0 +1,107 @@
+/* Alliance Timeline: the chart without a mouse.
+ * One tab stop on the chart; Left/Right move between events in time order within a theme lane,
+ * Up/Down move to the nearest event in the lane above or below, Home/End jump to the first and
+ * last event, Enter or Space opens the details, Escape closes them. The focused event is shown
+ * with its hover label and announced through a polite live region.
+ * Used by the app (assets) and inlined into exported pages and /embed.
+ */
+(function () {
+  "use strict";
+
+  function textOf(markup) {
+    // Hover text is escaped markup made by the server; parsing it runs nothing.
+    return new DOMParser().parseFromString(String(markup).replace(/<br>/g, ". "), "text/html").body.textContent;
+  }
+
+  function lanesOf(plot) {
+    var lanes = [];
+    (plot.data || []).forEach(function (trace, curve) {
+      if (!trace.meta || trace.meta.role !== "events" || !trace.x || !trace.x.length) { return; }
+      var points = trace.x.map(function (x, index) {
+        return { curve: curve, point: index, time: Date.parse(x), id: trace.customdata[index][0], text: textOf(trace.hovertext[index]) };
+      });
+      points.sort(function (a, b) { return a.time - b.time; });
+      lanes.push(points);
+    });
+    return lanes;
+  }
+
+  function attach(region, options) {
+    if (!region || region.dataset.keyboard) { return; }
+    region.dataset.keyboard = "on";
+    region.tabIndex = 0;
+    var lane = 0;
+    var index = -1;
+
+    function focusMark(plot, lanes) {
+      var mark = lanes[lane][index];
+      if (window.Plotly && window.Plotly.Fx) {
+        window.Plotly.Fx.hover(plot, [{ curveNumber: mark.curve, pointNumber: mark.point }]);
+      }
+      options.announce(mark.text + ". Event " + (index + 1) + " of " + lanes[lane].length + " in this lane.");
+      region.dataset.focusedEvent = mark.id;
+    }
+
+    region.addEventListener("keydown", function (event) {
+      var plot = region.querySelector(".js-plotly-plot");
+      if (!plot) { return; }
+      var lanes = lanesOf(plot);
+      if (!lanes.length) { return; }
+      lane = Math.min(lane, lanes.length - 1);
+      var key = event.key;
+      var current = index >= 0 ? lanes[lane][Math.min(index, lanes[lane].length - 1)] : null;
+      if (key === "ArrowRight") { index = Math.min(index + 1, lanes[lane].length - 1); }
+      else if (key === "ArrowLeft") { index = Math.max(index - 1, 0); }
+      else if (key === "Home") { index = 0; }
+      else if (key === "End") { index = lanes[lane].length - 1; }
+      else if (key === "ArrowUp" || key === "ArrowDown") {
+        lane = key === "ArrowUp" ? Math.max(lane - 1, 0) : Math.min(lane + 1, lanes.length - 1);
+        var time = current ? current.time : lanes[lane][0].time;
+        index = 0;
+        lanes[lane].forEach(function (mark, position) {
+          if (Math.abs(mark.time - time) < Math.abs(lanes[lane][index].time - time)) { index = position; }
+        });
+      } else if ((key === "Enter" || key === " ") && current) {
+        options.open(current.id);
+        options.announce("Details opened: " + current.text);
+      } else if (key === "Escape") {
+        options.close();
+        return;
+      } else {
+        return;
+      }
+      event.preventDefault();
+      if (key !== "Enter" && key !== " ") { focusMark(plot, lanes); }
+    });
+    region.addEventListener("blur", function () {
+      var plot = region.querySelector(".js-plotly-plot");
+      if (plot && window.Plotly && window.Plotly.Fx) { window.Plotly.Fx.unhover(plot); }
+    });
+  }
+
+  window.AllianceTimelineKeys = { attach: attach };
+
+  // In the app: wire the chart and label the upload control once Dash has drawn them.
+  if (!document.getElementById("react-entry-point")) { return; }
+  function wire() {
+    var announcer = document.getElementById("chart-announcer");
+    document.querySelectorAll(".timeline-region").forEach(function (region) {
+      attach(region, {
+        announce: function (text) { if (announcer) { announcer.textContent = text; } },
+        open: function (id) {
+          if (window.dash_clientside && window.dash_clientside.set_props) {
+            window.dash_clientside.set_props("keyboard-select", { data: { id: id, at: Date.now() } });
+          }
+        },
+        close: function () {
+          var button = document.getElementById("details-close");
+          var details = document.getElementById("details");
+          if (button && details && !details.hidden) { button.click(); }
+        }
+      });
+    });
+    var file = document.querySelector("#upload input[type=file]");
+    if (file && !file.getAttribute("aria-label")) { file.setAttribute("aria-label", "Open a CSV or zip file"); }
+  }
+  new MutationObserver(wire).observe(document.documentElement, { childList: true, subtree: true });
+})();

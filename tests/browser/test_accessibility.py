@@ -1,0 +1,118 @@
+"""Accessibility in a real browser: axe-core audits with zero violations, the chart by keyboard
+alone, and small screens. No axe rule is switched off."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from dashboard.export import ExportOptions, html_page
+from dashboard.filters import FilterState, apply_filters
+from dashboard.urlstate import ViewState
+
+pytestmark = pytest.mark.browser
+
+
+def audit(page: Page) -> list[str]:
+    result = Axe().run(page)
+    return [f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result.response["violations"]]
+
+
+def ready(page: Page) -> None:
+    expect(page.locator("#summary")).to_have_text(re.compile(r"\d+ of \d+ events"))
+    page.wait_for_function("() => !!document.querySelector('#timeline .scatterlayer .point')")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/?event=1960-revised-security-treaty-signed", "/?themes=nuclear,missile&from=1990&q=missile"],
+    ids=["explorer", "details-open", "filtered"],
+)
+def test_pages_pass_axe(page: Page, server_url, path, console_errors):
+    page.goto(server_url + path)
+    ready(page)
+    if "event=" in path:
+        expect(page.locator("#details")).to_be_visible()
+    page.get_by_text("Embed", exact=True).click()  # open menus are audited too
+    assert audit(page) == []
+
+
+def test_embed_passes_axe(page: Page, server_url, console_errors):
+    page.goto(server_url + "/embed?themes=forces")
+    page.wait_for_function("() => !!document.querySelector('#timeline-chart .scatterlayer .point')")
+    assert audit(page) == []
+
+
+def test_exported_html_passes_axe(page: Page, bundled, tmp_path: Path):
+    path = tmp_path / "timeline.html"
+    path.write_text(html_page(bundled, ViewState(FilterState(themes=("nuclear",))), ExportOptions()), encoding="utf-8")
+    page.goto(path.as_uri())
+    page.wait_for_function("() => !!document.querySelector('#timeline-chart .scatterlayer .point')")
+    assert audit(page) == []
+
+
+def test_the_chart_works_with_the_keyboard_alone(page: Page, server_url, bundled, console_errors):
+    page.goto(server_url + "/?themes=nuclear,missile")
+    ready(page)
+    region = page.locator(".timeline-region")
+    assert region.get_attribute("tabindex") == "0"
+    page.locator("#embed-menu summary").focus()
+    page.keyboard.press("Tab")  # the chart is the next tab stop after the menus
+    expect(region).to_be_focused()
+    nuclear = apply_filters(bundled, FilterState(themes=("nuclear",))).sort_values("start")
+    announcer = page.locator("#chart-announcer")
+    page.keyboard.press("ArrowRight")
+    expect(announcer).to_contain_text(nuclear.iloc[0]["title"])
+    page.keyboard.press("ArrowRight")
+    expect(announcer).to_contain_text(nuclear.iloc[1]["title"])
+    expect(announcer).to_contain_text(f"Event 2 of {len(nuclear)} in this lane")
+    page.keyboard.press("End")
+    expect(announcer).to_contain_text(nuclear.iloc[-1]["title"])
+    page.keyboard.press("ArrowDown")  # to the missile lane, nearest in time
+    missile = apply_filters(bundled, FilterState(themes=("missile",)))
+    expect(announcer).to_contain_text(re.compile("|".join(re.escape(t) for t in missile["title"])))
+    page.keyboard.press("Home")
+    first_missile = missile.sort_values("start").iloc[0]
+    expect(announcer).to_contain_text(first_missile["title"])
+    page.keyboard.press("Enter")
+    expect(page.locator("#details h2")).to_have_text(first_missile["title"])
+    assert "event=" + first_missile["id"] in page.url
+    page.keyboard.press("Escape")
+    expect(page.locator("#details")).to_be_hidden()
+    # Filter changes are announced politely.
+    expect(page.locator("#summary")).to_have_attribute("aria-live", "polite")
+    expect(page.locator("#chart-summary")).to_contain_text(
+        "theme lanes: Nuclear policy and deterrence, North Korea and missile defence"
+    )
+
+
+def test_exported_chart_works_with_the_keyboard(page: Page, bundled, tmp_path: Path):
+    path = tmp_path / "timeline.html"
+    path.write_text(html_page(bundled, ViewState(FilterState(themes=("nuclear",))), ExportOptions()), encoding="utf-8")
+    page.goto(path.as_uri())
+    page.wait_for_function("() => !!document.querySelector('#timeline-chart .scatterlayer .point')")
+    page.locator("#chart").focus()
+    page.keyboard.press("ArrowRight")
+    first = apply_filters(bundled, FilterState(themes=("nuclear",))).sort_values("start").iloc[0]
+    expect(page.locator("#chart-announcer")).to_contain_text(first["title"])
+    page.keyboard.press("Enter")
+    expect(page.locator("#details h2")).to_have_text(first["title"])
+    page.keyboard.press("Escape")
+    expect(page.locator("#details")).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [320, 640])  # 640 CSS px is a 1280 px window at 200% zoom
+def test_small_screens_and_zoom_lose_nothing(page: Page, server_url, width, console_errors):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(server_url)
+    ready(page)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    for name in ("Search", "From", "To"):
+        expect(page.get_by_label(name, exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name="Reset all filters")).to_be_visible()
+    expect(page.locator("#timeline .main-svg").first).to_be_visible()
