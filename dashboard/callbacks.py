@@ -29,6 +29,8 @@ from .layout import (
     details_body,
     footer,
     judgement_toggles,
+    story_body,
+    story_starts,
     summary_text,
     theme_toggles,
     year_controls,
@@ -38,6 +40,7 @@ from .presentation import event_details
 from .routes import EMBED_PATH
 from .sources import DataSource
 from .static_images import BrowserNotFound
+from .story import step_window, stories, story_step
 from .upload_panel import upload_report
 from .urlstate import from_query, to_query
 
@@ -76,6 +79,8 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.YEARS_FIELD, "children"),
         Output(ids.JUDGEMENT_FIELD, "children"),
         Output(ids.JUDGEMENT_CONTROL, "hidden"),
+        Output(ids.STORY_STARTS, "children"),
+        Output(ids.STORY_STARTS + "-field", "hidden"),
         Output(ids.UPLOAD_RESET, "hidden"),
         Output(ids.EMBED_MENU, "hidden"),
         Input(ids.DATASET, "data"),
@@ -92,6 +97,8 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             year_controls(dataset),
             judgement_toggles(dataset),
             not dataset.judgements,
+            story_starts(dataset),
+            not stories(dataset),
             not stored,
             bool(stored),  # an uploaded timeline is not on the server, so it cannot be embedded
         )
@@ -122,12 +129,17 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Input(ids.LIST_TABLE, "cellClicked"),
         Input(ids.KEY_SELECT, "data"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
+        Input(ids.story_start(ALL), "n_clicks"),
+        Input(ids.STORY_NEXT, "n_clicks"),
+        Input(ids.STORY_PREVIOUS, "n_clicks"),
+        Input(ids.STORY_EXIT, "n_clicks"),
         Input(ids.DATASET, "data"),
         State(ids.STATE, "data"),
     )
     def sync_state(
         search, _themes, years, year_from, year_to, query, _judgements,
-        _all, _none, _reset, _empty_reset, click_data, _cell, _key, _close, stored_dataset, stored,
+        _all, _none, _reset, _empty_reset, click_data, _cell, _key, _close,
+        _starts, _next, _previous, _exit, stored_dataset, stored,
     ):  # fmt: skip
         dataset = source.resolve(stored_dataset)
         if ctx.triggered_id in (ids.YEAR_FROM, ids.YEAR_TO):
@@ -172,11 +184,14 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             # earlier keystroke or arrow press would overwrite the newer one.
             values[ctx.triggered_id] = no_update
         years_changed = (previous.filters.start, previous.filters.end) != (state.filters.start, state.filters.end)
+        zoom = None if years_changed or action in (Action.RESET, Action.NEW_DATASET) else no_update
+        if action is Action.STORY_EXIT and previous.story and previous.event:
+            zoom = list(step_window(dataset, previous.event))  # leaving the story keeps the view
         return (
             no_update if action is Action.OPEN_URL or new_search == (search or "") else new_search,
             *values.values(),
             state_to_store(state),
-            None if years_changed or action in (Action.RESET, Action.NEW_DATASET) else no_update,
+            zoom,
         )
 
     @app.callback(
@@ -206,6 +221,10 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         Output(ids.JUDGEMENT_NOTE, "children"),
         Output(ids.THINNED, "data"),
         Output(ids.CHART_SUMMARY, "children"),
+        Output(ids.STORY, "hidden"),
+        Output(ids.STORY_BODY, "children"),
+        Output(ids.STORY_PREVIOUS, "disabled"),
+        Output(ids.STORY_NEXT, "disabled"),
         Input(ids.STATE, "data"),
         Input(ids.ZOOM, "data"),
         State(ids.DATASET, "data"),
@@ -217,6 +236,9 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         events = apply_filters(dataset, filters)
         selected = state.event if state.event in set(events["id"]) else None
         details = event_details(dataset, state.event) if state.event else None
+        step = story_step(dataset, state.story, state.step) if state.story else None
+        if step is not None:
+            window = step_window(dataset, step.event)
         figure = timeline_figure(
             dataset,
             events,
@@ -244,6 +266,10 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             note,
             bool(figure.layout.meta["thinned"]),
             chart_summary(dataset, events, filters.themes),
+            step is None,
+            story_body(step, details) if step is not None and details else None,
+            step is None or step.step <= 1,
+            step is None or step.step >= step.total,
         )
 
     @app.callback(

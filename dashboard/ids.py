@@ -44,6 +44,14 @@ KEY_SELECT = "keyboard-select"  # an event chosen with the keyboard on the chart
 CHART_SUMMARY = "chart-summary"
 CHART_ANNOUNCER = "chart-announcer"
 
+STORY = "story-panel"
+STORY_BODY = "story-body"
+STORY_NEXT = "story-next"
+STORY_PREVIOUS = "story-previous"
+STORY_EXIT = "story-exit"
+STORY_START = "story-start"
+STORY_STARTS = "story-starts"
+
 DETAILS = "details"
 DETAILS_CLOSE = "details-close"
 
@@ -77,3 +85,8 @@ def theme_count(theme_id: Any) -> dict[str, Any]:
 def judgement_choice(judgement_id: Any) -> dict[str, Any]:
     """Id of a key-judgement button, or ``ANY_JUDGEMENT`` (``ALL`` for callbacks)."""
     return {"type": JUDGEMENT_CHOICE, "index": judgement_id}
+
+
+def story_start(judgement_id: Any) -> dict[str, Any]:
+    """Id of the button that starts a judgement's story (``ALL`` for callbacks)."""
+    return {"type": STORY_START, "index": judgement_id}

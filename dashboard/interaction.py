@@ -14,6 +14,7 @@ from typing import Any
 from . import ids
 from .filters import FilterState
 from .model import Dataset
+from .story import story_step
 from .urlstate import DEFAULT_SORT, ViewState, with_filters
 
 
@@ -30,6 +31,10 @@ class Action(Enum):
     SORT = "sort"
     TOGGLE_THEME = "toggle-theme"
     CHOOSE_JUDGEMENT = "choose-judgement"
+    START_STORY = "start-story"
+    STORY_NEXT = "story-next"
+    STORY_PREVIOUS = "story-previous"
+    STORY_EXIT = "story-exit"
     NEW_DATASET = "new-dataset"  # a file was opened, or the reader went back to the bundled one
 
 
@@ -69,6 +74,17 @@ def next_state(
     all_themes = FilterState(themes=None)
     if action is Action.EDIT_FILTERS:
         return with_filters(state, dataset, filters_from(controls))
+    if action in (Action.START_STORY, Action.STORY_NEXT, Action.STORY_PREVIOUS):
+        story = argument if action is Action.START_STORY else state.story
+        step = 1 if action is Action.START_STORY else state.step + (1 if action is Action.STORY_NEXT else -1)
+        found = story_step(dataset, story, step)
+        if found is None:
+            return state
+        # Every event of the story must be on the chart: a story starts from the unfiltered view.
+        filters = FilterState() if action is Action.START_STORY else state.filters
+        return replace(state, filters=filters, event=found.event, story=found.judgement.id, step=found.step)
+    if action is Action.STORY_EXIT:
+        return replace(state, story=None, step=1)  # the event stays selected: the reader keeps their place
     if action is Action.TOGGLE_THEME and argument:
         shown = list(controls.themes)
         themes = [t for t in shown if t != argument] if argument in shown else [*shown, argument]
@@ -109,6 +125,10 @@ TRIGGER_ACTIONS = {
     ids.KEY_SELECT: Action.SELECT_EVENT,  # Enter on a focused mark of the chart
     ids.DETAILS_CLOSE: Action.CLOSE_DETAILS,
     ids.DATASET: Action.NEW_DATASET,
+    ids.STORY_START: Action.START_STORY,
+    ids.STORY_NEXT: Action.STORY_NEXT,
+    ids.STORY_PREVIOUS: Action.STORY_PREVIOUS,
+    ids.STORY_EXIT: Action.STORY_EXIT,
 }
 
 
@@ -124,7 +144,7 @@ def state_from_store(data: dict[str, Any] | None) -> ViewState:
     filters = dict(data["filters"])
     if filters["themes"] is not None:
         filters["themes"] = tuple(filters["themes"])
-    return ViewState(FilterState(**filters), data["event"], data["sort"])
+    return ViewState(FilterState(**filters), data["event"], data["sort"], data.get("story"), data.get("step", 1))
 
 
 def year_range(values: list | None, dataset: Dataset) -> tuple[int, int]:

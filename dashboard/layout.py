@@ -10,6 +10,7 @@ from .event_list import event_table
 from .menus import embed_menu, export_menu
 from .model import Dataset
 from .presentation import EventDetails
+from .story import StoryStep, stories
 from .text import safe_markdown
 from .upload_panel import upload_panel
 from .uploads import Limits
@@ -68,6 +69,7 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
                                 ],
                             ),
                             html.Div(id=ids.JUDGEMENT_NOTE, className="judgement-note"),
+                            story_panel(),
                             html.Div(
                                 id=ids.EMPTY,
                                 className="empty-state",
@@ -183,6 +185,14 @@ def filter_panel(dataset: Dataset) -> html.Aside:
             ],
         )
     )
+    controls.append(
+        html.Fieldset(
+            className="control",
+            hidden=not dataset.judgements,
+            id=ids.STORY_STARTS + "-field",
+            children=[html.Legend("Guided stories"), html.Div(id=ids.STORY_STARTS, children=story_starts(dataset))],
+        )
+    )
     controls.append(html.Button("Reset all filters", id=ids.RESET, className="button"))
     return html.Aside(className="filters", children=controls, **{"aria-label": "Filters"})
 
@@ -270,6 +280,51 @@ def judgement_toggles(dataset: Dataset) -> list[html.Button]:
             **{"aria-pressed": "true" if choice == ids.ANY_JUDGEMENT else "false"},
         )
         for choice, label in choices
+    ]
+
+
+def story_starts(dataset: Dataset) -> list[html.Button]:
+    """One button per key judgement with supporting events: it starts that judgement's story."""
+    return [
+        html.Button(f"Story: {judgement.title}", id=ids.story_start(judgement.id), className="toggle story-start")
+        for judgement in stories(dataset)
+    ]
+
+
+def story_panel() -> html.Section:
+    """The guided tour's panel: the judgement, where the tour stands, and its controls."""
+    return html.Section(
+        id=ids.STORY,
+        className="story",
+        hidden=True,
+        **{"aria-labelledby": "story-title"},
+        children=[
+            html.Div(id=ids.STORY_BODY),
+            html.Div(
+                className="story-nav",
+                children=[
+                    html.Button("← Previous", id=ids.STORY_PREVIOUS, className="button"),
+                    html.Button("Next →", id=ids.STORY_NEXT, className="button"),
+                    html.Button("Exit story", id=ids.STORY_EXIT, className="link-button"),
+                ],
+            ),
+            html.P("Left and Right arrow keys also move through the story.", className="muted"),
+        ],
+    )
+
+
+def story_body(step: StoryStep, details: EventDetails) -> list:
+    """The judgement and the step the tour is at (announced as it changes)."""
+    judgement = step.judgement
+    return [
+        html.H2(f"Story: {judgement.title}", id="story-title"),
+        html.P([html.Strong(f"{judgement.likelihood}: ") if judgement.likelihood else None, judgement.statement]),
+        html.P(
+            f"Step {step.step} of {step.total}: {details.title} ({details.date_text})",
+            className="story-progress",
+            role="status",
+            **{"aria-live": "polite"},
+        ),
     ]
 
 

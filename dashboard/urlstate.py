@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlencode
 
 from .filters import FilterState, normalise
 from .model import Dataset
+from .story import story_step
 
 SORT_KEYS = ("date", "title", "importance")
 DEFAULT_SORT = "date"
@@ -19,6 +20,8 @@ class ViewState:
     filters: FilterState = field(default_factory=FilterState)
     event: str | None = None
     sort: str = DEFAULT_SORT
+    story: str | None = None  # the judgement whose story is being told, if any
+    step: int = 1
 
 
 def to_query(state: ViewState) -> str:
@@ -39,6 +42,9 @@ def to_query(state: ViewState) -> str:
         params.append(("event", state.event))
     if state.sort != DEFAULT_SORT:
         params.append(("sort", state.sort))
+    if state.story:
+        params.append(("story", state.story))
+        params.append(("step", str(state.step)))
     return "?" + urlencode(params, safe=",") if params else ""
 
 
@@ -65,6 +71,9 @@ def from_query(search: str | None, dataset: Dataset) -> ViewState:
     sort = first("sort") or DEFAULT_SORT
     if sort.lstrip("-") not in SORT_KEYS:
         sort = DEFAULT_SORT
+    found = story_step(dataset, first("story"), _year(first("step")) or 1)
+    if found is not None:  # a story link opens exactly that step
+        return ViewState(normalise(dataset, filters), found.event, sort, found.judgement.id, found.step)
     return ViewState(normalise(dataset, filters), event, sort)
 
 

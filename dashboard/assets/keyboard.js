@@ -104,4 +104,14 @@
     if (file && !file.getAttribute("aria-label")) { file.setAttribute("aria-label", "Open a CSV or zip file"); }
   }
   new MutationObserver(wire).observe(document.documentElement, { childList: true, subtree: true });
+  // In a story, Left and Right step through it (unless a text field has the focus).
+  document.addEventListener("keydown", function (event) {
+    var panel = document.getElementById("story-panel");
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
+    var inChart = document.activeElement && document.activeElement.closest && document.activeElement.closest(".timeline-region");
+    if (!panel || panel.hidden || typing || inChart) { return; }
+    var target = event.key === "ArrowRight" ? "story-next" : event.key === "ArrowLeft" ? "story-previous" : null;
+    var button = target && document.getElementById(target);
+    if (button && !button.disabled) { event.preventDefault(); button.click(); }
+  });
 })();
