@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from dash import Dash
+from flask import Flask
 
 from .callbacks import register_callbacks
-from .layout import page
+from .layout import language_path, page
 from .model import Dataset
 from .routes import register_routes
 from .sources import DataSource
@@ -16,7 +17,7 @@ from .uploads import Limits
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="__LANG__">
     <head>
         {%metas%}
         <title>{%title%}</title>
@@ -37,25 +38,35 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 def create_app(dataset: Dataset, limits: Limits | None = None) -> Dash:
     """A Dash app exploring ``dataset``; ``app.server`` is its WSGI application.
 
-    Readers may open their own file in the page; ``limits`` bound what one upload may be.
+    The English page is at ``/`` and the Japanese one at ``/ja/``, on the same server. Readers may
+    open their own file in the page; ``limits`` bound what one upload may be.
     """
     source = DataSource(dataset, limits or Limits.from_environment())
+    app = _language_app(source, "en", server=True)
+    _language_app(source, "ja", server=app.server)
+    # A request carries at most one upload as base64 text (4/3 of its size) plus the page state.
+    app.server.config["MAX_CONTENT_LENGTH"] = source.limits.max_bytes * 4 // 3 + 1024 * 1024
+    register_routes(app.server, dataset, app.csp_hashes())
+    return app
+
+
+def _language_app(source: DataSource, lang: str, server: Flask | bool) -> Dash:
+    dataset = source.localised(source.dataset, lang)
     meta = dataset.metadata
     app = Dash(
         __name__,
+        server=server,
+        url_base_pathname=language_path(lang),
         title=meta.title,
         assets_folder=str(ASSETS),
         serve_locally=True,
         update_title=None,
-        index_string=INDEX_TEMPLATE,
+        index_string=INDEX_TEMPLATE.replace("__LANG__", lang),
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": meta.description or meta.title},
         ],
     )
-    app.layout = page(dataset, source.limits)
-    # A request carries at most one upload as base64 text (4/3 of its size) plus the page state.
-    app.server.config["MAX_CONTENT_LENGTH"] = source.limits.max_bytes * 4 // 3 + 1024 * 1024
-    register_callbacks(app, source)
-    register_routes(app.server, dataset, app.csp_hashes())
+    app.layout = page(dataset, source.limits, lang)
+    register_callbacks(app, source, lang)
     return app

@@ -29,6 +29,7 @@ from .layout import (
     details_body,
     footer,
     judgement_toggles,
+    language_path,
     story_body,
     story_starts,
     summary_text,
@@ -47,8 +48,8 @@ from .urlstate import from_query, to_query
 PATTERNED = (ids.THEME_TOGGLE, ids.THEME_COUNT, ids.JUDGEMENT_CHOICE)
 
 
-def register_callbacks(app: Dash, source: DataSource) -> None:
-    """Register the page's callbacks on ``app``; each resolves the browser's dataset from ``source``."""
+def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
+    """Register the page's callbacks on ``app`` (the page in ``lang``); each resolves the browser's dataset."""
 
     @app.callback(
         Output(ids.DATASET, "data"),
@@ -87,17 +88,17 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         prevent_initial_call=True,
     )
     def show_dataset(stored):
-        dataset = source.resolve(stored)
+        dataset = source.resolve(stored, lang)
         meta = dataset.metadata
         return (
             meta.title,
             meta.description,
-            footer(dataset),
-            theme_toggles(dataset),
-            year_controls(dataset),
-            judgement_toggles(dataset),
+            footer(dataset, lang),
+            theme_toggles(dataset, lang),
+            year_controls(dataset, lang),
+            judgement_toggles(dataset, lang),
             not dataset.judgements,
-            story_starts(dataset),
+            story_starts(dataset, lang),
             not stories(dataset),
             not stored,
             bool(stored),  # an uploaded timeline is not on the server, so it cannot be embedded
@@ -141,7 +142,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         _all, _none, _reset, _empty_reset, click_data, _cell, _key, _close,
         _starts, _next, _previous, _exit, stored_dataset, stored,
     ):  # fmt: skip
-        dataset = source.resolve(stored_dataset)
+        dataset = source.resolve(stored_dataset, lang)
         if ctx.triggered_id in (ids.YEAR_FROM, ids.YEAR_TO):
             years = [year_from, year_to]
         value = ctx.triggered[0]["value"] if ctx.triggered else None
@@ -230,7 +231,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         State(ids.DATASET, "data"),
     )
     def render(stored, window, stored_dataset):
-        dataset = source.resolve(stored_dataset)
+        dataset = source.resolve(stored_dataset, lang)
         state = state_from_store(stored)
         filters = state.filters
         events = apply_filters(dataset, filters)
@@ -246,6 +247,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             selected=selected,
             uirevision=f"{filters.start}-{filters.end}",
             window=tuple(window) if window else None,
+            lang=lang,
         )
         judgement = dataset.judgement(filters.judgement) if filters.judgement else None
         note = (
@@ -255,19 +257,19 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
         )
         return (
             figure,
-            summary_text(len(events), len(dataset.events)),
+            summary_text(len(events), len(dataset.events), lang),
             not events.empty,
             {"display": "none"} if events.empty else {},
-            list_rows(dataset, sort_events(events, state.sort)),
+            list_rows(dataset, sort_events(events, state.sort), lang),
             selected_row_rules(selected),
-            list_note(events),
+            list_note(events, lang),
             details is None,
-            details_body(details) if details else None,
+            details_body(details, lang) if details else None,
             note,
             bool(figure.layout.meta["thinned"]),
-            chart_summary(dataset, events, filters.themes),
+            chart_summary(dataset, events, filters.themes, lang),
             step is None,
-            story_body(step, details) if step is not None and details else None,
+            story_body(step, details, lang) if step is not None and details else None,
             step is None or step.step <= 1,
             step is None or step.step >= step.total,
         )
@@ -285,7 +287,7 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
             raise PreventUpdate
         fmt = ctx.triggered_id["index"]
         try:
-            data, filename = download(source.resolve(stored_dataset), state_from_store(stored), fmt)
+            data, filename = download(source.resolve(stored_dataset, lang), state_from_store(stored), fmt, lang)
         except BrowserNotFound:
             return no_update, "Image export is not available on this server: it has no Chrome or Chromium."
         return dcc.send_bytes(data, filename, type=MEDIA_TYPES[fmt]), f"Downloaded {filename}."
@@ -293,9 +295,15 @@ def register_callbacks(app: Dash, source: DataSource) -> None:
     @app.callback(
         Output(ids.EMBED_CODE, "value"),
         Output(ids.EMBED_LINK, "href"),
+        Output(ids.LANGUAGE_LINK, "href"),
         Input(ids.STATE, "data"),
     )
-    def embed_code(stored):
+    def links(stored):
         state = state_from_store(stored)
-        url = request.host_url.rstrip("/") + EMBED_PATH + to_query(replace(state, sort="date"))
-        return embed_snippet(url, source.dataset.metadata.title), url
+        query = to_query(replace(state, sort="date"))
+        if lang != "en":
+            query += ("&" if query else "?") + f"lang={lang}"
+        url = request.host_url.rstrip("/") + EMBED_PATH + query
+        other = "ja" if lang == "en" else "en"
+        title = source.localised(source.dataset, lang).metadata.title
+        return embed_snippet(url, title), url, language_path(other) + to_query(state)

@@ -10,8 +10,9 @@ import click
 
 from . import __version__
 from .dataset import validate_dataset
-from .export import PRESETS, ExportError, ExportOptions, parse_formats, write_exports
+from .export import PRESETS, ExportError, ExportOptions, output_paths, parse_formats, story_page, write_exports
 from .filters import FilterState, normalise
+from .localise import localise
 from .model import Dataset
 from .static_images import BrowserNotFound
 from .urlstate import ViewState
@@ -121,6 +122,10 @@ def validate(path: Path) -> None:
 )
 @click.option("--title", help="Title shown on the export (default: the dataset's title).")
 @click.option(
+    "--lang", type=click.Choice(["en", "ja"]), default="en", show_default=True, help="Language of the export."
+)
+@click.option("--story", "story_id", help="HTML only: export this key judgement's guided story instead of a view.")
+@click.option(
     "--plotlyjs",
     type=click.Choice(["inline", "cdn"]),
     default="inline",
@@ -142,6 +147,8 @@ def export(
     height: int | None,
     scale: float,
     title: str | None,
+    lang: str,
+    story_id: str | None,
     plotlyjs: str,
 ) -> None:
     """Export the timeline, filtered as in the explorer, for slides, handouts and web pages.
@@ -156,7 +163,7 @@ def export(
         wanted = parse_formats(formats)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--format") from None
-    dataset = _load_or_exit(data_path)
+    dataset = localise(_load_or_exit(data_path), lang)
     theme_ids = tuple(t.strip() for t in themes.split(",") if t.strip()) if themes is not None else None
     known = [theme.id for theme in dataset.themes]
     unknown = [t for t in theme_ids or () if t not in known]
@@ -179,8 +186,23 @@ def export(
         title=title,
         plotlyjs=plotlyjs,
     )
+    if story_id is not None:
+        if wanted != ["html"]:
+            raise click.BadParameter("a story is exported as html only", param_hint="--format")
+        try:
+            page = story_page(dataset, story_id, options, lang)
+        except ExportError as error:
+            raise click.BadParameter(str(error), param_hint="--story") from None
+        path = output_paths(out, ["html"])["html"]
+        try:
+            path.write_text(page, encoding="utf-8")
+        except OSError as error:
+            click.echo(f"error: cannot write {path}: {error.strerror or error}", err=True)
+            sys.exit(1)
+        click.echo(f"html: {path} ({path.stat().st_size:,} bytes)")
+        return
     try:
-        written = write_exports(dataset, ViewState(filters, event_id), wanted, out, options)
+        written = write_exports(dataset, ViewState(filters, event_id), wanted, out, options, lang)
     except BrowserNotFound as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

@@ -87,7 +87,9 @@ def read_themes(table: Table) -> tuple[list[Theme], list[Problem]]:
         color = cells.get("color") or DEFAULT_PALETTE[len(themes) % len(DEFAULT_PALETTE)]
         if not COLOR_PATTERN.match(color):
             cells.report("color", "is not a colour", "use a hex colour such as #0072B2, or leave it empty")
-        themes.append(Theme(theme_id, label, color, cells.get("description")))
+        themes.append(
+            Theme(theme_id, label, color, cells.get("description"), cells.get("label_ja"), cells.get("description_ja"))
+        )
     return themes, problems
 
 
@@ -107,7 +109,9 @@ def read_eras(table: Table) -> tuple[list[Era], list[Problem]]:
             cells.report("end", "is before the era's start", "make end the same as or later than start")
         label = cells.required("label", "give every era a short label")
         if start is not None:
-            eras.append(Era(start, end, label, cells.get("description")))
+            eras.append(
+                Era(start, end, label, cells.get("description"), cells.get("label_ja"), cells.get("description_ja"))
+            )
     return sorted(eras, key=lambda era: era.start.first_day), problems
 
 
@@ -119,7 +123,17 @@ def read_judgements(table: Table) -> tuple[list[Judgement], list[Problem]]:
     for cells in _rows(table, ("id", "title"), problems):
         judgement_id = _check_id(cells, seen, "expand-cooperation")
         title = cells.required("title", "give every judgement a short title")
-        judgements.append(Judgement(judgement_id, title, cells.get("statement"), cells.get("likelihood")))
+        judgements.append(
+            Judgement(
+                judgement_id,
+                title,
+                cells.get("statement"),
+                cells.get("likelihood"),
+                cells.get("title_ja"),
+                cells.get("statement_ja"),
+                cells.get("likelihood_ja"),
+            )
+        )
     return judgements, problems
 
 
@@ -172,5 +186,7 @@ def parse_metadata(descriptor: dict[str, Any], name: str, default_title: str) ->
         license_name=text("title", licence, "licenses[0].title") or text("name", licence, "licenses[0].name"),
         license_url=licence_url if is_safe_url(licence_url) else "",
         sources=tuple(sources),
+        title_ja=text("title_ja"),
+        description_ja=text("description_ja"),
     )
     return metadata, problems

@@ -11,6 +11,7 @@ from dash import html
 from dash_ag_grid import AgGrid
 
 from . import ids
+from .i18n import tr
 from .model import Dataset
 from .presentation import event_dates
 
@@ -28,11 +29,11 @@ COLUMNS = [
 ]
 
 
-def event_table() -> AgGrid:
+def event_table(lang: str = "en") -> AgGrid:
     """The grid; its rows come from ``list_rows`` as the filters change."""
     return AgGrid(
         id=ids.LIST_TABLE,
-        columnDefs=COLUMNS,
+        columnDefs=[{**column, "headerName": tr(lang, column["headerName"])} for column in COLUMNS],
         rowData=[],
         getRowId="params.data.id",
         defaultColDef={"sortable": True, "resizable": True},
@@ -49,7 +50,7 @@ def event_table() -> AgGrid:
     )
 
 
-def list_rows(dataset: Dataset, events: pd.DataFrame) -> list[dict[str, object]]:
+def list_rows(dataset: Dataset, events: pd.DataFrame, lang: str = "en") -> list[dict[str, object]]:
     """Rows for the grid: the first ``LIST_LIMIT`` events in the order given."""
     shown = events.head(LIST_LIMIT)
     labels = {theme.id: theme.label for theme in dataset.themes}
@@ -59,8 +60,8 @@ def list_rows(dataset: Dataset, events: pd.DataFrame) -> list[dict[str, object]]
             "id": event_id,
             "date": date,
             "title": title,
-            "themes": ", ".join(labels[t] for t in themes),
-            "importance": IMPORTANCE_LABELS[int(importance)],
+            "themes": ("、" if lang == "ja" else ", ").join(labels[t] for t in themes),
+            "importance": tr(lang, IMPORTANCE_LABELS[int(importance)]),
             "level": int(importance),
             "order": int(position),
         }
@@ -75,10 +76,10 @@ def selected_row_rules(selected: str | None) -> dict[str, str]:
     return {"selected-row": f"params.data.id === '{selected}'"} if selected else {}
 
 
-def list_note(events: pd.DataFrame) -> list:
+def list_note(events: pd.DataFrame, lang: str = "en") -> list:
     """A note when the list is empty, or when only the first rows are listed."""
     if events.empty:
-        return [html.P("No events to list.", className="muted")]
+        return [html.P(tr(lang, "No events to list."), className="muted")]
     if len(events) > LIST_LIMIT:
         note = f"The list holds the first {LIST_LIMIT} of {len(events):,} events; narrow the filters to see the rest."
         return [html.P(note, className="muted")]

@@ -15,10 +15,13 @@ import plotly.graph_objects as go
 
 from .figures import FONT_FAMILY, escape_label, timeline_figure
 from .filters import FilterState, apply_filters
+from .i18n import tr
 from .interchange import dataset_json, events_csv
 from .model import Dataset
+from .presentation import event_details
 from .standalone import standalone_html
 from .static_images import IMAGE_FORMATS, render_images
+from .story import step_window, story_events, story_step
 from .text import slugify
 from .timelinejs import timelinejs_json
 from .urlstate import ViewState
@@ -70,53 +73,56 @@ def parse_formats(text: str) -> list[str]:
     return formats
 
 
-def describe_filters(dataset: Dataset, filters: FilterState, shown: int) -> str:
+def describe_filters(dataset: Dataset, filters: FilterState, shown: int, lang: str = "en") -> str:
     """The caption: how many events and which filters, e.g. "23 of 70 events · Themes: … · 1990–2005"."""
-    parts = [f"{shown} of {len(dataset.events)} events"]
+    parts = [tr(lang, "{shown} of {total} events", shown=shown, total=len(dataset.events))]
     if filters.themes is not None:
         labels = [theme.label for theme in dataset.themes if theme.id in filters.themes]
-        parts.append("Themes: " + (", ".join(labels) if labels else "none"))
+        comma = "、" if lang == "ja" else ", "
+        parts.append(tr(lang, "Themes: {names}", names=comma.join(labels) if labels else tr(lang, "none")))
     if filters.start is not None or filters.end is not None:
         first, last = dataset.year_bounds
         parts.append(f"{filters.start or first}–{filters.end or last}")
     if filters.query:
-        parts.append(f"Search: “{filters.query}”")
+        parts.append(tr(lang, "Search: “{query}”", query=filters.query))
     if filters.judgement:
         judgement = dataset.judgement(filters.judgement)
-        parts.append(f"Judgement: {judgement.title if judgement else filters.judgement}")
+        parts.append(tr(lang, "Judgement: {title}", title=judgement.title if judgement else filters.judgement))
     if len(parts) == 1:
-        parts.append("all themes and years")
+        parts.append(tr(lang, "all themes and years"))
     return " · ".join(parts)
 
 
-def attribution(dataset: Dataset) -> list[tuple[str, str]]:
+def attribution(dataset: Dataset, lang: str = "en") -> list[tuple[str, str]]:
     """Credit for an export, as (text, link) pairs: the dataset, its attribution and its licence."""
     meta = dataset.metadata
-    credit = [(f"Data: {meta.title}", "")]
+    credit = [(tr(lang, "Data: {title}", title=meta.title), "")]
     if meta.attribution:
         credit.append((meta.attribution, ""))
     if meta.license_name:
-        credit.append((f"Licence: {meta.license_name}", meta.license_url))
-    credit.append(("Made with Alliance Timeline", ""))
+        credit.append((tr(lang, "Licence: {name}", name=meta.license_name), meta.license_url))
+    credit.append((tr(lang, "Made with Alliance Timeline"), ""))
     return credit
 
 
-def attribution_text(dataset: Dataset) -> str:
+def attribution_text(dataset: Dataset, lang: str = "en") -> str:
     """The attribution as one line of text."""
-    return " · ".join(text for text, _ in attribution(dataset))
+    return " · ".join(text for text, _ in attribution(dataset, lang))
 
 
-def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions) -> go.Figure:
+def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lang: str = "en") -> go.Figure:
     """The timeline laid out for an image: title, caption, chart key and attribution inside it."""
     filters = view.filters
     events = apply_filters(dataset, filters)
-    figure = timeline_figure(dataset, events, lanes=filters.themes, selected=view.event)
+    figure = timeline_figure(dataset, events, lanes=filters.themes, selected=view.event, lang=lang)
     title = options.title or dataset.metadata.title
     base = round(min(max(options.width / 95, 11), 22))  # legible from a handout to a projected slide
     small = max(base - 2, 10)
     characters = int(options.width * 0.7 / (small * 0.6))  # what fits on one line, roughly
-    footer = [CHART_KEY, *textwrap.wrap(attribution_text(dataset), characters)]
-    caption = textwrap.wrap(describe_filters(dataset, filters, len(events)), int(options.width * 0.95 / (base * 0.6)))
+    wide = 2 if lang == "ja" else 1  # a Japanese character is about twice as wide
+    footer = [tr(lang, CHART_KEY), *textwrap.wrap(attribution_text(dataset, lang), characters // wide)]
+    caption_width = int(options.width * 0.95 / (base * 0.6)) // wide
+    caption = textwrap.wrap(describe_filters(dataset, filters, len(events), lang), caption_width)
     figure.update_layout(
         width=options.width,
         height=options.height,
@@ -158,37 +164,73 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions) -> 
     return figure
 
 
-def html_page(dataset: Dataset, view: ViewState, options: ExportOptions) -> str:
+def html_page(dataset: Dataset, view: ViewState, options: ExportOptions, lang: str = "en") -> str:
     """The self-contained interactive HTML page of a view."""
     events = apply_filters(dataset, view.filters)
-    figure = timeline_figure(dataset, events, lanes=view.filters.themes, selected=view.event)
+    figure = timeline_figure(dataset, events, lanes=view.filters.themes, selected=view.event, lang=lang)
     return standalone_html(
         dataset,
         events,
         figure,
         title=options.title or dataset.metadata.title,
-        caption=describe_filters(dataset, view.filters, len(events)),
-        attribution=attribution(dataset),
+        caption=describe_filters(dataset, view.filters, len(events), lang),
+        attribution=attribution(dataset, lang),
         plotlyjs=options.plotlyjs,
+        lang=lang,
+    )
+
+
+def story_page(dataset: Dataset, judgement_id: str, options: ExportOptions, lang: str = "en") -> str:
+    """A judgement's story as one self-contained page: the chart, and a tour of its events."""
+    first = story_step(dataset, judgement_id, 1)
+    if first is None:
+        raise ExportError(f"no story for {judgement_id}: it is not a judgement with supporting events")
+    steps = []
+    for number, event_id in enumerate(story_events(dataset, judgement_id), start=1):
+        details = event_details(dataset, event_id)
+        label = tr(lang, "Step {step} of {total}: {title} ({date})", step=number, total=first.total,
+                   title=details.title, date=details.date_text)  # fmt: skip
+        steps.append({"id": event_id, "window": list(step_window(dataset, event_id)), "label": label})
+    judgement = first.judgement
+    statement = f"{judgement.likelihood}: {judgement.statement}" if judgement.likelihood else judgement.statement
+    events = apply_filters(dataset, FilterState())
+    figure = timeline_figure(dataset, events, lang=lang)
+    return standalone_html(
+        dataset,
+        events,
+        figure,
+        title=options.title or dataset.metadata.title,
+        caption=tr(lang, "Story: {title}", title=judgement.title),
+        attribution=attribution(dataset, lang),
+        plotlyjs=options.plotlyjs,
+        lang=lang,
+        story={"title": judgement.title, "statement": statement, "steps": steps},
     )
 
 
 def export_view(
-    dataset: Dataset, view: ViewState | FilterState, formats: Iterable[str], options: ExportOptions | None = None
+    dataset: Dataset,
+    view: ViewState | FilterState,
+    formats: Iterable[str],
+    options: ExportOptions | None = None,
+    lang: str = "en",
 ) -> dict[str, bytes]:
-    """Export a view in each format; images share one browser session. Returns format -> bytes."""
+    """Export a view in each format; images share one browser session. Returns format -> bytes.
+
+    ``lang`` is the language of the export's own words; pass a dataset ``localise``d to match.
+    """
     view = view if isinstance(view, ViewState) else ViewState(filters=view)
     options = options or ExportOptions()
     formats = list(formats)
     outputs: dict[str, bytes] = {}
     images = [fmt for fmt in formats if fmt in IMAGE_FORMATS]
     if images:
-        figure = static_figure(dataset, view, options)
+        figure = static_figure(dataset, view, options, lang)
         outputs.update(render_images(figure, images, options.width, options.height, options.scale))
     events = apply_filters(dataset, view.filters)
     for fmt in formats:
         if fmt == "html":
-            outputs[fmt] = html_page(dataset, view, options).encode("utf-8")
+            outputs[fmt] = html_page(dataset, view, options, lang).encode("utf-8")
         elif fmt == "csv":
             outputs[fmt] = events_csv(dataset, events)
         elif fmt == "json":
@@ -202,11 +244,11 @@ def export_view(
 DOWNLOAD_PRESETS = {"png": "slide", "svg": "slide", "pdf": "handout"}
 
 
-def download(dataset: Dataset, view: ViewState, fmt: str) -> tuple[bytes, str]:
+def download(dataset: Dataset, view: ViewState, fmt: str, lang: str = "en") -> tuple[bytes, str]:
     """One format of a view as the app offers it: the bytes and a file name."""
     preset = DOWNLOAD_PRESETS.get(fmt)
     options = ExportOptions.preset(preset) if preset else ExportOptions()
-    data = export_view(dataset, view, [fmt], options)[fmt]
+    data = export_view(dataset, view, [fmt], options, lang)[fmt]
     return data, f"{slugify(dataset.metadata.title) or 'timeline'}.{SUFFIXES.get(fmt, fmt)}"
 
 
@@ -231,12 +273,13 @@ def write_exports(
     formats: list[str],
     out: Path,
     options: ExportOptions | None = None,
+    lang: str = "en",
 ) -> dict[str, Path]:
     """Export a view and write each format to its file; returns the paths written."""
     paths = output_paths(out, formats)
     for path in paths.values():
         if not path.parent.is_dir():
             raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
-    for fmt, data in export_view(dataset, view, formats, options).items():
+    for fmt, data in export_view(dataset, view, formats, options, lang).items():
         paths[fmt].write_bytes(data)
     return paths

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from .dates import format_span
 from .detail import DetailPlan, counts_per_year, mark_counts, plan_detail
 from .filters import FilterState, apply_filters, has_any_theme
+from .i18n import tr
 from .model import Dataset, Theme
 
 MARKER_SIZES = {1: 9, 2: 13, 3: 19}
@@ -43,6 +44,7 @@ def timeline_figure(
     selected: str | None = None,
     uirevision: str = "timeline",
     window: tuple[str, str] | None = None,
+    lang: str = "en",
 ) -> go.Figure:
     """The timeline of ``events``: one lane per theme in ``lanes`` (all themes by default).
 
@@ -60,12 +62,12 @@ def timeline_figure(
     plan = plan_detail(events, lane_ids, window)
     shown = plan.shown
     webgl = int(mark_counts(shown, lane_ids).sum()) > WEBGL_MARKS
-    hover = _hover_texts(dataset, shown)
+    hover = _hover_texts(dataset, shown, lang)
     for theme in lane_themes:
         in_lane = has_any_theme(shown, [theme.id])
         _add_lane(figure, dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()], webgl)
     if plan.thinned:
-        _add_counts(figure, dataset, plan, lane_ids, len(events))
+        _add_counts(figure, dataset, plan, lane_ids, len(events), lang)
     if selected is not None and selected in set(events["id"]):
         _add_selection(figure, dataset, events.loc[events["id"] == selected].iloc[0], lane_ids)
     x_range = list(window) if window else time_range(events if not events.empty else dataset.events)
@@ -101,7 +103,7 @@ def timeline_figure(
     )
     if events.empty:
         figure.add_annotation(
-            text="No events match these filters",
+            text=tr(lang, "No events match these filters"),
             xref="paper",
             yref="paper",
             x=0.5,
@@ -134,11 +136,12 @@ def build_figure(
     return timeline_figure(dataset, events, lanes=state.themes, selected=selected)
 
 
-def _hover_texts(dataset: Dataset, events: pd.DataFrame) -> pd.Series:
+def _hover_texts(dataset: Dataset, events: pd.DataFrame, lang: str = "en") -> pd.Series:
     """Hover text of each event, escaped: title, date, and its themes when it has several."""
     labels = {theme.id: theme.label for theme in dataset.themes}
+    prefix, comma = ("テーマ：", "、") if lang == "ja" else ("Themes: ", ", ")
     themes = events["themes"].map(
-        lambda ids: "<br><i>Themes: " + ", ".join(labels[i] for i in ids) + "</i>" if len(ids) > 1 else ""
+        lambda ids: "<br><i>" + prefix + comma.join(labels[i] for i in ids) + "</i>" if len(ids) > 1 else ""
     )
     return (
         "<b>"
@@ -215,7 +218,9 @@ def _add_lane(
     )
 
 
-def _add_counts(figure: go.Figure, dataset: Dataset, plan: DetailPlan, lanes: list[str], total: int) -> None:
+def _add_counts(
+    figure: go.Figure, dataset: Dataset, plan: DetailPlan, lanes: list[str], total: int, lang: str = "en"
+) -> None:
     """Counted events as faint squares per lane and year, and a note saying how many there are."""
     counts = counts_per_year(plan.counted, lanes)
     for theme_id in lanes:

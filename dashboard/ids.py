@@ -11,6 +11,7 @@ ZOOM = "zoom-window"  # the zoomed time range while the chart is thinned, or Non
 THINNED = "chart-thinned"  # whether the chart counts some events instead of drawing them
 
 TITLE = "page-title"
+LANGUAGE_LINK = "language-link"
 LEDE = "page-lede"
 FOOTER = "page-footer"
 UPLOAD = "upload"

@@ -83,6 +83,8 @@ def dataset_json(dataset: Dataset, events: pd.DataFrame) -> bytes:
             "attribution": meta.attribution,
             "licenses": [{"title": meta.license_name, "path": meta.license_url}] if meta.license_name else [],
             "sources": [{"title": s.title, **({"path": s.url} if s.url else {})} for s in meta.sources],
+            "title_ja": meta.title_ja,
+            "description_ja": meta.description_ja,
         },
         "themes": [asdict(theme) for theme in dataset.themes],
         "eras": [
@@ -91,6 +93,8 @@ def dataset_json(dataset: Dataset, events: pd.DataFrame) -> bytes:
                 "end": era.end.iso() if era.end else "",
                 "label": era.label,
                 "description": era.description,
+                "label_ja": era.label_ja,
+                "description_ja": era.description_ja,
             }
             for era in dataset.eras
         ],

@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from . import ids
 from .event_list import event_table
+from .i18n import LANGUAGE_NAMES, tr
 from .menus import embed_menu, export_menu
 from .model import Dataset
 from .presentation import EventDetails
@@ -15,6 +16,13 @@ from .text import safe_markdown
 from .upload_panel import upload_panel
 from .uploads import Limits
 
+KEY_TAB = "Tab to the chart, then Left and Right arrows: previous and next event in the lane."
+KEY_HELP = "Use the arrow keys to move between events, Enter to open one, Escape to close it."
+CHART_KEY = (
+    "Each lane is a theme, with its own colour and shape. Filled marks sit in an event's main theme, hollow "
+    "marks in its other themes; bars are periods; larger marks are more important events; shaded bands are eras. "
+    "Click a mark for details, drag to zoom, double-click to see everything again."
+)
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -24,11 +32,13 @@ GRAPH_CONFIG = {
 }
 
 
-def page(dataset: Dataset, limits: Limits) -> html.Div:
-    """The whole explorer page for a dataset."""
+def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
+    """The whole explorer page for a dataset (already localised), in ``lang``."""
     meta = dataset.metadata
     return html.Div(
         className="app",
+        lang=lang,
+        **{"data-lang": lang},
         children=[
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.STATE),
@@ -36,7 +46,7 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
             dcc.Store(id=ids.ZOOM),
             dcc.Store(id=ids.THINNED, data=False),
             dcc.Store(id=ids.KEY_SELECT),
-            html.A("Skip to the event list", href="#event-list-section", className="skip-link"),
+            html.A(tr(lang, "Skip to the event list"), href="#event-list-section", className="skip-link"),
             html.Header(
                 className="masthead",
                 children=[
@@ -47,14 +57,14 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
                             html.P(meta.description, id=ids.LEDE, className="lede"),
                         ],
                     ),
-                    upload_panel(limits),
+                    html.Div([language_switch(lang), upload_panel(limits, lang)], className="masthead-tools"),
                 ],
             ),
             html.Section(id=ids.UPLOAD_REPORT, className="upload-report", role="status", **{"aria-live": "polite"}),
             html.Div(
                 className="workspace",
                 children=[
-                    filter_panel(dataset),
+                    filter_panel(dataset, lang),
                     html.Main(
                         className="content",
                         children=[
@@ -64,35 +74,34 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
                                     html.P(
                                         id=ids.SUMMARY, className="summary", role="status", **{"aria-live": "polite"}
                                     ),
-                                    export_menu(),
-                                    embed_menu(),
+                                    export_menu(lang),
+                                    embed_menu(lang),
                                 ],
                             ),
                             html.Div(id=ids.JUDGEMENT_NOTE, className="judgement-note"),
-                            story_panel(),
+                            story_panel(lang),
                             html.Div(
                                 id=ids.EMPTY,
                                 className="empty-state",
                                 hidden=True,
                                 children=[
-                                    html.P("No events match these filters."),
-                                    html.P("Try fewer words, a wider range of years, or more themes."),
-                                    html.Button("Clear all filters", id=ids.EMPTY_RESET, className="button"),
+                                    html.P(tr(lang, "No events match these filters.")),
+                                    html.P(tr(lang, "Try fewer words, a wider range of years, or more themes.")),
+                                    html.Button(tr(lang, "Clear all filters"), id=ids.EMPTY_RESET, className="button"),
                                 ],
                             ),
                             html.Div(
                                 className="timeline-region",
                                 role="group",
                                 **{
-                                    "aria-roledescription": "timeline chart",
-                                    "aria-label": f"Timeline chart of {meta.title}",
+                                    "aria-roledescription": tr(lang, "timeline chart"),
+                                    "aria-label": tr(lang, "Timeline chart of {title}", title=meta.title),
                                     "aria-describedby": f"{ids.CHART_SUMMARY} chart-keys",
                                 },
                                 children=[
                                     html.P(id=ids.CHART_SUMMARY, className="visually-hidden"),
                                     html.P(
-                                        "Use the arrow keys to move between events, Enter to open one, "
-                                        "Escape to close it.",
+                                        tr(lang, KEY_HELP),
                                         id="chart-keys",
                                         className="visually-hidden",
                                     ),
@@ -100,14 +109,16 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
                                 ],
                             ),
                             html.P(id=ids.CHART_ANNOUNCER, className="visually-hidden", **{"aria-live": "polite"}),
-                            chart_key(),
+                            chart_key(lang),
                             html.Section(
                                 id=ids.DETAILS,
                                 className="details",
                                 hidden=True,
                                 **{"aria-labelledby": "details-title"},
                                 children=[
-                                    html.Button("Close", id=ids.DETAILS_CLOSE, className="button details-close"),
+                                    html.Button(
+                                        tr(lang, "Close"), id=ids.DETAILS_CLOSE, className="button details-close"
+                                    ),
                                     html.Div(id=ids.DETAILS + "-body"),
                                 ],
                             ),
@@ -115,12 +126,12 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
                                 id="event-list-section",
                                 className="event-list",
                                 children=[
-                                    html.H2("Events", id="event-list-title"),
+                                    html.H2(tr(lang, "Events"), id="event-list-title"),
                                     html.P(
-                                        "Choose a row to read the event. Sort by a column with its arrows.",
+                                        tr(lang, "Choose a row to read the event. Sort by a column with its arrows."),
                                         className="muted",
                                     ),
-                                    event_table(),
+                                    event_table(lang),
                                     html.Div(id=ids.LIST),
                                 ],
                             ),
@@ -128,23 +139,23 @@ def page(dataset: Dataset, limits: Limits) -> html.Div:
                     ),
                 ],
             ),
-            html.Footer(id=ids.FOOTER, className="site-footer", children=footer(dataset)),
+            html.Footer(id=ids.FOOTER, className="site-footer", children=footer(dataset, lang)),
         ],
     )
 
 
-def filter_panel(dataset: Dataset) -> html.Aside:
+def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
     """Search, themes, years, judgement and reset."""
     controls = [
-        html.H2("Filters"),
+        html.H2(tr(lang, "Filters")),
         html.Div(
             className="control",
             children=[
-                html.Label("Search", htmlFor=ids.SEARCH),
+                html.Label(tr(lang, "Search"), htmlFor=ids.SEARCH),
                 dcc.Input(
                     id=ids.SEARCH,
                     type="search",
-                    placeholder="Title, description or actor",
+                    placeholder=tr(lang, "Title, description or actor"),
                     debounce=0.3,
                     value="",
                     className="search-input",
@@ -155,22 +166,22 @@ def filter_panel(dataset: Dataset) -> html.Aside:
         html.Fieldset(
             className="control",
             children=[
-                html.Legend("Themes"),
+                html.Legend(tr(lang, "Themes")),
                 html.Div(
                     className="theme-toggles",
                     children=[
-                        html.Button("All", id=ids.THEMES_ALL, className="link-button"),
-                        html.Button("None", id=ids.THEMES_NONE, className="link-button"),
+                        html.Button(tr(lang, "All"), id=ids.THEMES_ALL, className="link-button"),
+                        html.Button(tr(lang, "None"), id=ids.THEMES_NONE, className="link-button"),
                     ],
                 ),
-                html.Div(id=ids.THEMES_FIELD, className="toggle-list", children=theme_toggles(dataset)),
+                html.Div(id=ids.THEMES_FIELD, className="toggle-list", children=theme_toggles(dataset, lang)),
             ],
         ),
         html.Fieldset(
             className="control",
             children=[
-                html.Legend("Years"),
-                html.Div(id=ids.YEARS_FIELD, children=year_controls(dataset)),
+                html.Legend(tr(lang, "Years")),
+                html.Div(id=ids.YEARS_FIELD, children=year_controls(dataset, lang)),
             ],
         ),
     ]
@@ -180,8 +191,8 @@ def filter_panel(dataset: Dataset) -> html.Aside:
             className="control",
             hidden=not dataset.judgements,
             children=[
-                html.Legend("Key judgement"),
-                html.Div(id=ids.JUDGEMENT_FIELD, className="toggle-list", children=judgement_toggles(dataset)),
+                html.Legend(tr(lang, "Key judgement")),
+                html.Div(id=ids.JUDGEMENT_FIELD, className="toggle-list", children=judgement_toggles(dataset, lang)),
             ],
         )
     )
@@ -190,14 +201,17 @@ def filter_panel(dataset: Dataset) -> html.Aside:
             className="control",
             hidden=not dataset.judgements,
             id=ids.STORY_STARTS + "-field",
-            children=[html.Legend("Guided stories"), html.Div(id=ids.STORY_STARTS, children=story_starts(dataset))],
+            children=[
+                html.Legend(tr(lang, "Guided stories")),
+                html.Div(id=ids.STORY_STARTS, children=story_starts(dataset, lang)),
+            ],
         )
     )
-    controls.append(html.Button("Reset all filters", id=ids.RESET, className="button"))
-    return html.Aside(className="filters", children=controls, **{"aria-label": "Filters"})
+    controls.append(html.Button(tr(lang, "Reset all filters"), id=ids.RESET, className="button"))
+    return html.Aside(className="filters", children=controls, **{"aria-label": tr(lang, "Filters")})
 
 
-def year_controls(dataset: Dataset) -> list:
+def year_controls(dataset: Dataset, lang: str = "en") -> list:
     """The year slider and its two number boxes, at the dataset's full range.
 
     Made anew for each dataset (see callbacks.show_dataset): a slider whose bounds change under
@@ -219,9 +233,9 @@ def year_controls(dataset: Dataset) -> list:
         html.Div(
             className="year-inputs",
             children=[
-                html.Label("From", htmlFor=ids.YEAR_FROM),
+                html.Label(tr(lang, "From"), htmlFor=ids.YEAR_FROM),
                 year_input(ids.YEAR_FROM, first, first, last),
-                html.Label("To", htmlFor=ids.YEAR_TO),
+                html.Label(tr(lang, "To"), htmlFor=ids.YEAR_TO),
                 year_input(ids.YEAR_TO, last, first, last),
             ],
         ),
@@ -244,7 +258,7 @@ def year_marks(first: int, last: int, most: int = 4) -> dict[int, str]:
     return {first: str(first), **marks, last: str(last)}
 
 
-def theme_toggles(dataset: Dataset) -> list[html.Button]:
+def theme_toggles(dataset: Dataset, lang: str = "en") -> list[html.Button]:
     """The theme filter: one toggle button per theme (pressed = shown), with its colour, shape and count.
 
     Native buttons with aria-pressed, grouped by the fieldset's legend: markup that every screen
@@ -260,7 +274,10 @@ def theme_toggles(dataset: Dataset) -> list[html.Button]:
                 html.Span(className="swatch", style={"backgroundColor": theme.color}, **{"aria-hidden": "true"}),
                 html.Span(theme.label, className="theme-label"),
                 html.Span(
-                    [html.Span("0", id=ids.theme_count(theme.id)), html.Span(" events", className="visually-hidden")],
+                    [
+                        html.Span("0", id=ids.theme_count(theme.id)),
+                        html.Span(tr(lang, " events"), className="visually-hidden"),
+                    ],
                     className="count",
                 ),
             ],
@@ -269,9 +286,9 @@ def theme_toggles(dataset: Dataset) -> list[html.Button]:
     ]
 
 
-def judgement_toggles(dataset: Dataset) -> list[html.Button]:
+def judgement_toggles(dataset: Dataset, lang: str = "en") -> list[html.Button]:
     """The key-judgement filter: "Any" and one button per judgement, exactly one pressed."""
-    choices = [(ids.ANY_JUDGEMENT, "Any judgement")] + [(j.id, j.title) for j in dataset.judgements]
+    choices = [(ids.ANY_JUDGEMENT, tr(lang, "Any judgement"))] + [(j.id, j.title) for j in dataset.judgements]
     return [
         html.Button(
             label,
@@ -283,15 +300,19 @@ def judgement_toggles(dataset: Dataset) -> list[html.Button]:
     ]
 
 
-def story_starts(dataset: Dataset) -> list[html.Button]:
+def story_starts(dataset: Dataset, lang: str = "en") -> list[html.Button]:
     """One button per key judgement with supporting events: it starts that judgement's story."""
     return [
-        html.Button(f"Story: {judgement.title}", id=ids.story_start(judgement.id), className="toggle story-start")
+        html.Button(
+            tr(lang, "Story: {title}", title=judgement.title),
+            id=ids.story_start(judgement.id),
+            className="toggle story-start",
+        )
         for judgement in stories(dataset)
     ]
 
 
-def story_panel() -> html.Section:
+def story_panel(lang: str = "en") -> html.Section:
     """The guided tour's panel: the judgement, where the tour stands, and its controls."""
     return html.Section(
         id=ids.STORY,
@@ -303,24 +324,31 @@ def story_panel() -> html.Section:
             html.Div(
                 className="story-nav",
                 children=[
-                    html.Button("← Previous", id=ids.STORY_PREVIOUS, className="button"),
-                    html.Button("Next →", id=ids.STORY_NEXT, className="button"),
-                    html.Button("Exit story", id=ids.STORY_EXIT, className="link-button"),
+                    html.Button(tr(lang, "← Previous"), id=ids.STORY_PREVIOUS, className="button"),
+                    html.Button(tr(lang, "Next →"), id=ids.STORY_NEXT, className="button"),
+                    html.Button(tr(lang, "Exit story"), id=ids.STORY_EXIT, className="link-button"),
                 ],
             ),
-            html.P("Left and Right arrow keys also move through the story.", className="muted"),
+            html.P(tr(lang, "Left and Right arrow keys also move through the story."), className="muted"),
         ],
     )
 
 
-def story_body(step: StoryStep, details: EventDetails) -> list:
+def story_body(step: StoryStep, details: EventDetails, lang: str = "en") -> list:
     """The judgement and the step the tour is at (announced as it changes)."""
     judgement = step.judgement
     return [
-        html.H2(f"Story: {judgement.title}", id="story-title"),
+        html.H2(tr(lang, "Story: {title}", title=judgement.title), id="story-title"),
         html.P([html.Strong(f"{judgement.likelihood}: ") if judgement.likelihood else None, judgement.statement]),
         html.P(
-            f"Step {step.step} of {step.total}: {details.title} ({details.date_text})",
+            tr(
+                lang,
+                "Step {step} of {total}: {title} ({date})",
+                step=step.step,
+                total=step.total,
+                title=details.title,
+                date=details.date_text,
+            ),
             className="story-progress",
             role="status",
             **{"aria-live": "polite"},
@@ -328,29 +356,22 @@ def story_body(step: StoryStep, details: EventDetails) -> list:
     ]
 
 
-def chart_key() -> html.Div:
+def chart_key(lang: str = "en") -> html.Div:
     """How to read the chart's marks, and how to use it from the keyboard."""
     return html.Div(
         className="chart-key",
         children=[
-            html.P(
-                "Each lane is a theme, with its own colour and shape. Filled marks sit in an event's main "
-                "theme, hollow marks in its other themes; bars are periods; larger marks are more important "
-                "events; shaded bands are eras. Click a mark for details, drag to zoom, double-click to see "
-                "everything again."
-            ),
+            html.P(tr(lang, CHART_KEY)),
             html.Details(
                 [
-                    html.Summary("Keyboard help"),
+                    html.Summary(tr(lang, "Keyboard help")),
                     html.Ul(
                         [
-                            html.Li(
-                                "Tab to the chart, then Left and Right arrows: previous and next event in the lane."
-                            ),
-                            html.Li("Up and Down arrows: the nearest event in the lane above or below."),
-                            html.Li("Home and End: the first and last event in the lane."),
-                            html.Li("Enter or Space: open the event's details; Escape: close them."),
-                            html.Li("The list below the chart holds the same events as a table."),
+                            html.Li(tr(lang, KEY_TAB)),
+                            html.Li(tr(lang, "Up and Down arrows: the nearest event in the lane above or below.")),
+                            html.Li(tr(lang, "Home and End: the first and last event in the lane.")),
+                            html.Li(tr(lang, "Enter or Space: open the event's details; Escape: close them.")),
+                            html.Li(tr(lang, "The list below the chart holds the same events as a table.")),
                         ]
                     ),
                 ]
@@ -359,35 +380,55 @@ def chart_key() -> html.Div:
     )
 
 
-def chart_summary(dataset: Dataset, events: pd.DataFrame, lanes: tuple[str, ...] | None) -> str:
+def chart_summary(dataset: Dataset, events: pd.DataFrame, lanes: tuple[str, ...] | None, lang: str = "en") -> str:
     """A sentence a screen reader gives for the chart: how many events, which years, which themes."""
     if events.empty:
-        return "The chart is empty: no events match the filters."
+        return tr(lang, "The chart is empty: no events match the filters.")
     shown = [theme.label for theme in dataset.themes if lanes is None or theme.id in lanes]
     first, last = int(events["start"].dt.year.min()), int(events["last"].dt.year.max())
     noun = "event" if len(events) == 1 else "events"
-    return f"{len(events)} {noun} from {first} to {last}, in {len(shown)} theme lanes: {', '.join(shown)}."
+    names = ("、" if lang == "ja" else ", ").join(shown)
+    template = "{count} {noun} from {first} to {last}, in {lanes} theme lanes: {names}."
+    return tr(lang, template, count=len(events), noun=noun, first=first, last=last, lanes=len(shown), names=names)
 
 
-def summary_text(shown: int, total: int) -> str:
+def summary_text(shown: int, total: int, lang: str = "en") -> str:
     """The live summary: "23 of 57 events"."""
-    noun = "event" if total == 1 else "events"
-    return f"{shown} of {total} {noun}"
+    if total == 1 and lang == "en":
+        return f"{shown} of 1 event"
+    return tr(lang, "{shown} of {total} events", shown=shown, total=total)
 
 
-def details_body(details: EventDetails) -> list:
+def language_switch(lang: str) -> html.Nav:
+    """Links to the page in the other language (kept current with the view by a callback)."""
+    other = "ja" if lang == "en" else "en"
+    return html.Nav(
+        className="language-switch",
+        **{"aria-label": tr(lang, "Language")},
+        children=html.A(
+            LANGUAGE_NAMES[other], id=ids.LANGUAGE_LINK, href=language_path(other), lang=other, hrefLang=other
+        ),
+    )
+
+
+def language_path(lang: str) -> str:
+    """Where the page lives in a language."""
+    return "/ja/" if lang == "ja" else "/"
+
+
+def details_body(details: EventDetails, lang: str = "en") -> list:
     """The details panel's content for one event."""
     facts = [
-        html.Dt("Themes"),
+        html.Dt(tr(lang, "Themes")),
         html.Dd(
             [html.Span(theme.label, className="chip", style={"borderColor": theme.color}) for theme in details.themes]
         ),
     ]
     if details.actors:
-        facts += [html.Dt("Actors"), html.Dd(", ".join(details.actors))]
+        facts += [html.Dt(tr(lang, "Actors")), html.Dd(", ".join(details.actors))]
     if details.judgements:
         facts += [
-            html.Dt("Supports"),
+            html.Dt(tr(lang, "Supports")),
             html.Dd(
                 html.Ul(
                     [html.Li(f"{j.title} ({j.likelihood})" if j.likelihood else j.title) for j in details.judgements]
@@ -397,8 +438,8 @@ def details_body(details: EventDetails) -> list:
     if details.source_url:
         source = html.A(details.source_title, href=details.source_url, target="_blank", rel="noopener noreferrer")
     else:
-        source = html.Span(details.source_title or "No source given")
-    facts += [html.Dt("Source"), html.Dd(source, className="source")]
+        source = html.Span(details.source_title or tr(lang, "No source given"))
+    facts += [html.Dt(tr(lang, "Source")), html.Dd(source, className="source")]
     return [
         html.H2(details.title, id="details-title"),
         html.P(details.date_text, className="details-date"),
@@ -409,7 +450,7 @@ def details_body(details: EventDetails) -> list:
     ]
 
 
-def footer(dataset: Dataset) -> list:
+def footer(dataset: Dataset, lang: str = "en") -> list:
     """Credits: attribution, sources and licence of the dataset."""
     meta = dataset.metadata
     parts: list = []
@@ -418,7 +459,7 @@ def footer(dataset: Dataset) -> list:
     if meta.sources:
         parts.append(
             html.P(
-                ["Sources: "]
+                [tr(lang, "Sources: ")]
                 + [
                     item
                     for position, source in enumerate(meta.sources)
@@ -438,6 +479,6 @@ def footer(dataset: Dataset) -> list:
             if meta.license_url
             else meta.license_name
         )
-        parts.append(html.P(["Data licence: ", licence]))
-    parts.append(html.P("Made with Alliance Timeline.", className="muted"))
+        parts.append(html.P([tr(lang, "Data licence: "), licence]))
+    parts.append(html.P(tr(lang, "Made with Alliance Timeline."), className="muted"))
     return parts

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from . import ids
+from .i18n import tr
 
 EXPORT_CHOICES = (
     ("png", "PNG image", "slide, 1920 × 1080"),
@@ -16,22 +17,25 @@ EXPORT_CHOICES = (
 )
 
 
-def export_menu() -> html.Details:
+def export_menu(lang: str = "en") -> html.Details:
     """Downloads of the current view in every format."""
     return html.Details(
         className="menu",
         children=[
-            html.Summary("Export"),
+            html.Summary(tr(lang, "Export")),
             html.Div(
                 className="menu-panel",
                 children=[
-                    html.P("Download what you see, with its title, filters and credits:", className="muted"),
+                    html.P(tr(lang, "Download what you see, with its title, filters and credits:"), className="muted"),
                     html.Ul(
                         className="export-list",
                         children=[
                             html.Li(
                                 html.Button(
-                                    [html.Strong(label), html.Span(f" {detail}", className="muted")],
+                                    [
+                                        html.Strong(tr(lang, label)),
+                                        html.Span(" " + tr(lang, detail), className="muted"),
+                                    ],
                                     id=ids.export_button(fmt),
                                     className="menu-button",
                                 )
@@ -47,23 +51,28 @@ def export_menu() -> html.Details:
     )
 
 
-def embed_menu() -> html.Details:
+def embed_menu(lang: str = "en") -> html.Details:
     """The iframe code for the current view, ready to copy into a course page."""
     return html.Details(
         id=ids.EMBED_MENU,
         className="menu",
         children=[
-            html.Summary("Embed"),
+            html.Summary(tr(lang, "Embed")),
             html.Div(
                 className="menu-panel",
                 children=[
-                    html.Label("Paste this code into a course page or blog:", htmlFor=ids.EMBED_CODE),
+                    html.Label(tr(lang, "Paste this code into a course page or blog:"), htmlFor=ids.EMBED_CODE),
                     dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, className="embed-code", rows=4),
                     html.Div(
                         className="embed-actions",
                         children=[
                             dcc.Clipboard(target_id=ids.EMBED_CODE, title="Copy the embed code", className="copy"),
-                            html.A("Preview the embedded view", id=ids.EMBED_LINK, target="_blank", rel="noopener"),
+                            html.A(
+                                tr(lang, "Preview the embedded view"),
+                                id=ids.EMBED_LINK,
+                                target="_blank",
+                                rel="noopener",
+                            ),
                         ],
                     ),
                 ],

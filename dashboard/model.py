@@ -37,6 +37,8 @@ class Theme:
     label: str
     color: str
     description: str = ""
+    label_ja: str = ""
+    description_ja: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Era:
     end: PartialDate | None
     label: str
     description: str = ""
+    label_ja: str = ""
+    description_ja: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ class Judgement:
     title: str
     statement: str = ""
     likelihood: str = ""
+    title_ja: str = ""
+    statement_ja: str = ""
+    likelihood_ja: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,8 @@ class Metadata:
     license_name: str = ""
     license_url: str = ""
     sources: tuple[Source, ...] = ()
+    title_ja: str = ""
+    description_ja: str = ""
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ def event_details(dataset: Dataset, event_id: str) -> EventDetails | None:
     return EventDetails(
         id=event["id"],
         title=event["title"],
-        date_text=event_date_text(event["date"], event["end_date"]),
+        date_text=event["date_text"] if "date_text" in event else event_date_text(event["date"], event["end_date"]),
         description=event["description"],
         themes=tuple(dataset.theme(theme_id) for theme_id in event["themes"]),
         actors=tuple(event["actors"]),

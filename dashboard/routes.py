@@ -6,14 +6,17 @@ import base64
 import hashlib
 import re
 from functools import cache
+from urllib.parse import urlencode
 
 import plotly
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, jsonify, redirect, request
 from plotly.offline import get_plotlyjs
 
 from . import __version__
 from .dataset import template_path
 from .export import ExportOptions, html_page
+from .i18n import normal_language
+from .localise import localise
 from .model import Dataset
 from .urlstate import from_query
 
@@ -63,6 +66,14 @@ def register_routes(server: Flask, dataset: Dataset, page_script_hashes: list[st
     """Add /health, the template, /embed and its plotly.js, and the security headers, to the server."""
     page_policy = content_security_policy(page_script_hashes)
 
+    @server.before_request
+    def language_from_query() -> Response | None:
+        # ?lang=ja on the English page leads to the Japanese one, with the rest of the link kept.
+        if request.path == "/" and request.args.get("lang") == "ja":
+            rest = [(key, value) for key, value in request.args.items(multi=True) if key != "lang"]
+            return redirect("/ja/" + ("?" + urlencode(rest, safe=",") if rest else ""))
+        return None
+
     @server.route("/health")
     def health() -> Response:
         return jsonify(status="ok", version=__version__, events=len(dataset.events), dataset=dataset.metadata.title)
@@ -75,8 +86,10 @@ def register_routes(server: Flask, dataset: Dataset, page_script_hashes: list[st
 
     @server.route(EMBED_PATH)
     def embed() -> Response:
-        view = from_query(request.query_string.decode("utf-8", "replace"), dataset)
-        page = html_page(dataset, view, ExportOptions(plotlyjs=PLOTLY_JS_PATH))
+        lang = normal_language(request.args.get("lang"))
+        shown = localise(dataset, lang)
+        view = from_query(request.query_string.decode("utf-8", "replace"), shown)
+        page = html_page(shown, view, ExportOptions(plotlyjs=PLOTLY_JS_PATH), lang)
         response = Response(page, mimetype="text/html")
         # Made to sit inside other sites' pages: any site may frame it.
         response.headers["Content-Security-Policy"] = content_security_policy(inline_script_hashes(page), "*")

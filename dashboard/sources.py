@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from .localise import localise
 from .model import Dataset
 from .problems import Problem
 from .uploads import Limits, UploadCache
@@ -24,16 +26,34 @@ class DataSource:
     dataset: Dataset
     limits: Limits = field(default_factory=Limits)
     cache: UploadCache = field(default_factory=UploadCache)
+    _localised: dict[tuple[int, str], tuple[Dataset, Dataset]] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def resolve(self, stored: dict[str, Any] | None) -> Dataset:
-        """The dataset a browser is looking at: its upload, or the server's own."""
-        if not stored:
-            return self.dataset
-        data = decode_contents(stored.get("content", ""), self.limits)
-        if data is None:
-            return self.dataset
-        dataset, _ = self.cache.load(str(stored.get("name", "upload.csv")), data, self.limits)
-        return dataset if dataset is not None else self.dataset
+    def resolve(self, stored: dict[str, Any] | None, lang: str = "en") -> Dataset:
+        """The dataset a browser is looking at (its upload, or the server's own), in ``lang``."""
+        dataset = self.dataset
+        if stored:
+            data = decode_contents(stored.get("content", ""), self.limits)
+            if data is not None:
+                uploaded, _ = self.cache.load(str(stored.get("name", "upload.csv")), data, self.limits)
+                dataset = uploaded if uploaded is not None else dataset
+        return self.localised(dataset, lang)
+
+    def localised(self, dataset: Dataset, lang: str) -> Dataset:
+        """``localise`` with a small cache (the base dataset is kept with its entry, so ids stay unique)."""
+        if lang == "en":
+            return dataset
+        key = (id(dataset), lang)
+        with self._lock:
+            entry = self._localised.get(key)
+            if entry is not None and entry[0] is dataset:
+                return entry[1]
+        result = localise(dataset, lang)
+        with self._lock:
+            self._localised[key] = (dataset, result)
+            while len(self._localised) > 2 * self.cache.size + 2:
+                self._localised.pop(next(iter(self._localised)))
+        return result
 
     def accept(self, name: str, contents: str) -> tuple[Dataset | None, list[Problem]]:
         """Validate an upload (``contents`` as a ``data:…;base64,…`` URL); nothing is stored."""

@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from .i18n import tr
 from .model import Dataset
 from .presentation import event_dates
 from .text import is_safe_url
@@ -42,6 +43,10 @@ main { flex: 1 1 auto; display: flex; flex-direction: column; }
 #chart > div { position: absolute; inset: 0; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
+#story { border-top: 3px solid #E69F00; padding: 0.5rem 0.9rem; }
+#story h2 { font-size: 1.05rem; margin: 0 0 0.2rem; }
+#story p { margin: 0.2rem 0; }
+#story button { font: inherit; padding: 0.2rem 0.6rem; margin-right: 0.4rem; }
 #details { border-top: 1px solid #d9dee4; padding: 0.5rem 0.9rem; position: relative; }
 #details h2 { font-size: 1.05rem; margin: 0 4.5rem 0.2rem 0; }
 #details p { margin: 0.2rem 0; }
@@ -71,7 +76,7 @@ SCRIPT = """
     var source = panel.querySelector(".source");
     source.textContent = "";
     if (event.source_title) {
-      source.appendChild(document.createTextNode("Source: "));
+      source.appendChild(document.createTextNode("__SOURCE__"));
       if (event.source_url) {
         var link = document.createElement("a");
         link.href = event.source_url;
@@ -86,6 +91,7 @@ SCRIPT = """
     panel.hidden = false;
   }
   panel.querySelector("button").addEventListener("click", function () { panel.hidden = true; });
+  document.addEventListener("alliance-show", function (e) { show(e.detail); });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") { panel.hidden = true; } });
   function wire() {
     var chart = document.getElementById("__CHART_ID__");
@@ -115,6 +121,8 @@ def standalone_html(
     caption: str,
     attribution: list[tuple[str, str]],
     plotlyjs: str = "inline",
+    lang: str = "en",
+    story: dict[str, Any] | None = None,
 ) -> str:
     """The whole page. ``plotlyjs``: "inline" (works offline), "cdn", or the address of plotly.min.js.
 
@@ -122,7 +130,8 @@ def standalone_html(
     """
     figure = go.Figure(figure)
     figure.update_layout(height=None, autosize=True, showlegend=True)
-    figure.update_layout(legend={"orientation": "h", "y": -0.12, "x": 0, "title": {"text": "Themes (click to hide):"}})
+    legend_title = tr(lang, "Themes (click to hide):")
+    figure.update_layout(legend={"orientation": "h", "y": -0.12, "x": 0, "title": {"text": legend_title}})
     include: Any = {"inline": True, "cdn": "cdn"}.get(plotlyjs, plotlyjs)
     chart = pio.to_html(
         figure,
@@ -141,7 +150,7 @@ def standalone_html(
         for text, link in attribution
     )
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -157,29 +166,78 @@ def standalone_html(
 <main>
 <div id="chart" role="group" aria-roledescription="timeline chart" aria-label="{escape(f"Timeline chart: {caption}")}"
  aria-describedby="chart-keys">
-<p id="chart-keys" class="visually-hidden">{KEY_HELP}</p>
+<p id="chart-keys" class="visually-hidden">{tr(lang, KEY_HELP)}</p>
 {chart}
 </div>
 <p id="chart-announcer" class="visually-hidden" aria-live="polite"></p>
 <section id="details" hidden aria-live="polite" aria-labelledby="details-title">
 <h2 id="details-title"></h2><p class="date"></p><p class="description"></p><p class="source"></p>
-<button type="button">Close</button>
+<button type="button">{tr(lang, "Close")}</button>
 </section>
-{text_summary(dataset, events, caption)}
+{text_summary(dataset, events, caption, lang)}
 </main>
 <footer><p class="attribution">{credit}</p></footer>
 <script type="application/json" id="event-data">{event_data(dataset, events)}</script>
+{story_section(story, lang)}
 <script>{KEYBOARD}</script>
-<script>{SCRIPT}</script>
+<script>{SCRIPT.replace("__SOURCE__", tr(lang, "Source: "))}</script>
 </body>
 </html>
 """
 
 
-def text_summary(dataset: Dataset, events: pd.DataFrame, caption: str) -> str:
+STORY_SCRIPT = """
+(function () {
+  var story = JSON.parse(document.getElementById("story-data").textContent);
+  var position = 0;
+  var progress = document.getElementById("story-progress");
+  function go(step) {
+    position = Math.max(0, Math.min(step, story.steps.length - 1));
+    var current = story.steps[position];
+    var chart = document.getElementById("__CHART_ID__");
+    if (!chart || !window.Plotly || !chart.data) { return setTimeout(function () { go(step); }, 50); }
+    window.Plotly.relayout(chart, {"xaxis.range": current.window});
+    document.dispatchEvent(new CustomEvent("alliance-show", {detail: current.id}));
+    progress.textContent = current.label;
+    document.getElementById("story-previous").disabled = position === 0;
+    document.getElementById("story-next").disabled = position === story.steps.length - 1;
+  }
+  document.getElementById("story-previous").addEventListener("click", function () { go(position - 1); });
+  document.getElementById("story-next").addEventListener("click", function () { go(position + 1); });
+  document.addEventListener("keydown", function (e) {
+    var active = document.activeElement;
+    if (active && active.closest && active.closest("#chart")) { return; }
+    if (e.key === "ArrowRight") { go(position + 1); } else if (e.key === "ArrowLeft") { go(position - 1); }
+  });
+  go(0);
+})();
+""".replace("__CHART_ID__", CHART_ID)
+
+
+def story_section(story: dict[str, Any] | None, lang: str) -> str:
+    """The guided tour's panel and data for an exported story, or nothing."""
+    if not story:
+        return ""
+    escape = html.escape
+    data = json.dumps(story, ensure_ascii=False, sort_keys=True)
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f"""<section id="story" aria-labelledby="story-title">
+<h2 id="story-title">{escape(tr(lang, "Story: {title}", title=story["title"]))}</h2>
+<p>{escape(story["statement"])}</p>
+<p id="story-progress" role="status" aria-live="polite"></p>
+<button type="button" id="story-previous">{escape(tr(lang, "← Previous"))}</button>
+<button type="button" id="story-next">{escape(tr(lang, "Next →"))}</button>
+<p>{escape(tr(lang, "Left and Right arrow keys also move through the story."))}</p>
+</section>
+<script type="application/json" id="story-data">{data}</script>
+<script>{STORY_SCRIPT}</script>"""
+
+
+def text_summary(dataset: Dataset, events: pd.DataFrame, caption: str, lang: str = "en") -> str:
     """A collapsible table of the events shown, for screen readers and for reading without the chart."""
     if events.empty:
-        return '<section class="text-summary"><p>No events match these filters.</p></section>'
+        empty = html.escape(tr(lang, "No events match these filters."))
+        return f'<section class="text-summary"><p>{empty}</p></section>'
     dates = event_dates(events)
     rows = "\n".join(
         f"<tr><td>{html.escape(dates[index])}</td><td>{html.escape(title)}</td>"
@@ -187,10 +245,12 @@ def text_summary(dataset: Dataset, events: pd.DataFrame, caption: str) -> str:
         for index, title, themes in zip(events.index, events["title"], events["themes"], strict=True)
     )
     first, last = dates.iloc[0], dates.iloc[-1]
+    summary = tr(lang, "Text summary: {count} events from {first} to {last}", count=len(events), first=first, last=last)
+    headers = "".join(f'<th scope="col">{tr(lang, name)}</th>' for name in ("Date", "Event", "Themes"))
     return f"""<section class="text-summary">
-<details><summary>Text summary: {len(events)} events from {html.escape(first)} to {html.escape(last)}</summary>
+<details><summary>{html.escape(summary)}</summary>
 <table><caption>{html.escape(caption)}</caption>
-<thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Themes</th></tr></thead>
+<thead><tr>{headers}</tr></thead>
 <tbody>
 {rows}
 </tbody></table></details>

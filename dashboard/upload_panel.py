@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from . import ids
+from .i18n import tr
 from .model import Dataset
 from .problems import Problem
 from .uploads import Limits
@@ -13,7 +14,7 @@ MAX_LISTED = 100
 TEMPLATE_URL = "/template/events.csv"  # served by routes.py
 
 
-def upload_panel(limits: Limits) -> html.Div:
+def upload_panel(limits: Limits, lang: str = "en") -> html.Div:
     """Drag-and-drop or pick a CSV or .zip; a template to start from; a way back."""
     return html.Div(
         className="upload-panel",
@@ -24,15 +25,21 @@ def upload_panel(limits: Limits) -> html.Div:
                 max_size=limits.max_bytes,
                 accept=".csv,.zip,.json,.txt,text/csv,application/zip,application/json",
                 children=html.Div(
-                    [html.Strong("Open CSV"), html.Span(" — drop a file here or click to choose (.csv or .zip)")]
+                    [
+                        html.Strong(tr(lang, "Open CSV")),
+                        html.Span(tr(lang, " — drop a file here or click to choose (.csv or .zip)")),
+                    ]
                 ),
             ),
             html.Div(
                 className="upload-links",
                 children=[
-                    html.A("Download a template", href=TEMPLATE_URL, download="events.csv"),
+                    html.A(tr(lang, "Download a template"), href=TEMPLATE_URL, download="events.csv"),
                     html.Button(
-                        "Back to the bundled timeline", id=ids.UPLOAD_RESET, className="link-button", hidden=True
+                        tr(lang, "Back to the bundled timeline"),
+                        id=ids.UPLOAD_RESET,
+                        className="link-button",
+                        hidden=True,
                     ),
                 ],
             ),

@@ -23,21 +23,27 @@ def audit(page: Page) -> list[str]:
 
 
 def ready(page: Page) -> None:
-    expect(page.locator("#summary")).to_have_text(re.compile(r"\d+ of \d+ events"))
+    expect(page.locator("#summary")).to_have_text(re.compile(r"\d+ of \d+ events|全\d+件中\d+件"))
     page.wait_for_function("() => !!document.querySelector('#timeline .scatterlayer .point')")
 
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/?event=1960-revised-security-treaty-signed", "/?themes=nuclear,missile&from=1990&q=missile"],
-    ids=["explorer", "details-open", "filtered"],
+    [
+        "/",
+        "/?event=1960-revised-security-treaty-signed",
+        "/?themes=nuclear,missile&from=1990&q=missile",
+        "/?story=expand-cooperation&step=2",
+        "/ja/?event=1960-revised-security-treaty-signed",
+    ],
+    ids=["explorer", "details-open", "filtered", "story", "japanese"],
 )
 def test_pages_pass_axe(page: Page, server_url, path, console_errors):
     page.goto(server_url + path)
     ready(page)
     if "event=" in path:
         expect(page.locator("#details")).to_be_visible()
-    page.get_by_text("Embed", exact=True).click()  # open menus are audited too
+    page.locator("#embed-menu summary").click()  # open menus are audited too
     assert audit(page) == []
 
 
