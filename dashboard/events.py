@@ -18,7 +18,7 @@ from .text import SLUG_PATTERN, slugify, split_list
 REQUIRED_COLUMNS = ("date", "title", "themes")
 DEFAULT_IMPORTANCE = 2
 IMPORTANCE_LEVELS = (1, 2, 3)
-WEB_LINK = r"(?i)https?://[^/?#\s]"
+WEB_LINK = r"(?i)(?:https?://[^/?#\s]|mailto:[^@\s<>\"']+@[^\s<>\"']+$)"
 # Columns of the typed events frame; any other column is an extra column of the file.
 FRAME_COLUMNS = (
     "id",
@@ -189,9 +189,8 @@ def validate_events(
     if skip_bad_rows:
         url = url.where(~unsafe, "")  # the event stays; its link goes (noted below)
     else:
-        report(
-            unsafe, "source_url", "is not a web address", "use a full http:// or https:// address, or leave it empty"
-        )
+        hint = "use a full http:// or https:// address (or mailto:), or leave it empty"
+        report(unsafe, "source_url", "is not a web address", hint)
 
     ids, id_problems, id_bad = _event_ids(raw, dates["iso"], title, lines, table)
     problems += id_problems

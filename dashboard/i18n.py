@@ -122,6 +122,8 @@ JA = {
     "No events match these filters": "条件に合う出来事はありません",
     "Themes (click to hide):": "テーマ（クリックで非表示）：",
     "Language": "言語",
+    "Event {n} of {total} in this lane.": "この段の{total}件中{n}件目。",
+    "Details opened:": "詳細を開きました：",
 }
 
 

@@ -97,6 +97,8 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                                     "aria-roledescription": tr(lang, "timeline chart"),
                                     "aria-label": tr(lang, "Timeline chart of {title}", title=meta.title),
                                     "aria-describedby": f"{ids.CHART_SUMMARY} chart-keys",
+                                    "data-position-text": tr(lang, "Event {n} of {total} in this lane."),
+                                    "data-opened-text": tr(lang, "Details opened:"),
                                 },
                                 children=[
                                     html.P(id=ids.CHART_SUMMARY, className="visually-hidden"),

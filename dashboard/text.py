@@ -29,11 +29,13 @@ def split_list(text: str) -> tuple[str, ...]:
 
 
 def is_safe_url(url: str) -> bool:
-    """True for an absolute http(s) address with a host: the only links the app renders."""
+    """True for an absolute http(s) address with a host, or a mailto: address: the only links rendered."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return False
+    if parts.scheme.lower() == "mailto":
+        return "@" in parts.path and not any(c in parts.path for c in "<>\"' ")
     return parts.scheme.lower() in SAFE_LINK_SCHEMES and bool(parts.netloc)
 
 

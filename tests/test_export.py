@@ -218,3 +218,20 @@ def test_japanese_text_is_kept_in_vector_exports(write_csv):
 def test_handout_preset_is_a4_portrait():
     options = ExportOptions.preset("handout")
     assert (options.width, options.height) == (794, 1123)
+
+
+@pytest.mark.browser
+def test_hostile_text_stays_text_in_svg():
+    from pathlib import Path
+
+    from dashboard.uploads import load_upload
+
+    path = Path(__file__).parent / "fixtures" / "nasty" / "script-payloads.csv"
+    dataset, _ = load_upload(path.name, path.read_bytes())
+    svg = export_view(dataset, FilterState(), ["svg"], ExportOptions(title="<script>window.pwned=9</script>"))["svg"]
+    root = ET.fromstring(svg)
+    tags = {element.tag.rsplit("}", 1)[-1] for element in root.iter()}
+    assert "script" not in tags and "foreignObject" not in tags
+    assert not any(name.startswith("on") for element in root.iter() for name in element.attrib)
+    text = " ".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
+    assert "<script>window.pwned=9</script>" in text

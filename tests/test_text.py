@@ -32,6 +32,9 @@ def test_split_list():
         ("https://", False),
         ("ftp://example.org", False),
         ("http://[::1", False),
+        ("mailto:teacher@school.example", True),
+        ("mailto:nobody", False),
+        ('mailto:a@b.example"><script>', False),
     ],
 )
 def test_only_http_links_are_safe(url, safe):

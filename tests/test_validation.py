@@ -47,7 +47,7 @@ HEADER = "id,date,end_date,title,themes,importance,source_url,judgement\n"
         ),
         (
             "a,1950,,Title,law,2,javascript:alert(1),\n",
-            'events.csv line 2, column source_url: "javascript:alert(1)" is not a web address; use a full http:// or https:// address, or leave it empty',
+            'events.csv line 2, column source_url: "javascript:alert(1)" is not a web address; use a full http:// or https:// address (or mailto:), or leave it empty',
         ),
         (
             "a,1950,,Title,law,2,,fly\n",

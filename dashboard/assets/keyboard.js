@@ -38,7 +38,9 @@
       if (window.Plotly && window.Plotly.Fx) {
         window.Plotly.Fx.hover(plot, [{ curveNumber: mark.curve, pointNumber: mark.point }]);
       }
-      options.announce(mark.text + ". Event " + (index + 1) + " of " + lanes[lane].length + " in this lane.");
+      var position = (region.dataset.positionText || "Event {n} of {total} in this lane.")
+        .replace("{n}", index + 1).replace("{total}", lanes[lane].length);
+      options.announce(mark.text + ". " + position);
       region.dataset.focusedEvent = mark.id;
     }
 
@@ -63,7 +65,7 @@
         });
       } else if ((key === "Enter" || key === " ") && current) {
         options.open(current.id);
-        options.announce("Details opened: " + current.text);
+        options.announce((region.dataset.openedText || "Details opened:") + " " + current.text);
       } else if (key === "Escape") {
         options.close();
         return;

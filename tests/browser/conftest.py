@@ -16,6 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# CI machines are shared and slow at times: waiting longer than Playwright's 5 s default for the
+# page to react makes the tests sturdier without making any assertion weaker.
+expect.set_options(timeout=15_000)
 
 CHROME_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 CHROME_ARGS = [

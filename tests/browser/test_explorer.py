@@ -228,8 +228,8 @@ def test_list_sorts_by_title(page: Page, server_url, bundled, console_errors):
 def test_judgement_filter(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     judgement = bundled.judgements[0]
-    page.get_by_role("button", name=judgement.title).click()
-    expect(page.get_by_role("button", name=judgement.title)).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name=judgement.title, exact=True).click()
+    expect(page.get_by_role("button", name=judgement.title, exact=True)).to_have_attribute("aria-pressed", "true")
     expect(page.get_by_role("button", name="Any judgement")).to_have_attribute("aria-pressed", "false")
     expected = expected_ids(bundled, judgement=judgement.id)
     wait_for_summary(page, len(expected), len(bundled.events))
