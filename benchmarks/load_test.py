@@ -20,7 +20,7 @@ import time
 import urllib.request
 from dataclasses import asdict
 
-from dashboard import load_dataset
+from dashboard import ids, load_dataset
 from dashboard.app import create_app
 from dashboard.filters import FilterState
 from dashboard.urlstate import ViewState
@@ -42,6 +42,13 @@ def request_bodies(count: int, seed: int = 7) -> list[bytes]:
     render_key = next(key for key in app.callback_map if "..timeline.figure." in key)
     sync_key = next(key for key in app.callback_map if "..url.search." in key)
     theme_ids = [theme.id for theme in dataset.themes]
+    judgement_choices = [ids.ANY_JUDGEMENT] + [j.id for j in dataset.judgements]
+    patterns = {
+        ids.THEME_TOGGLE: theme_ids,
+        ids.THEME_COUNT: theme_ids,
+        ids.JUDGEMENT_CHOICE: judgement_choices,
+        ids.STORY_START: [j.id for j in dataset.judgements],
+    }
     first, last = dataset.year_bounds
     rng = random.Random(seed)
     bodies = []
@@ -60,15 +67,26 @@ def request_bodies(count: int, seed: int = 7) -> list[bytes]:
         values = {"view-state.data": state, "search-filter.value": filters.query, "url.search": ""}
 
         def dependency(item, values=values):
-            if item["id"].startswith("{"):
-                return []
+            if item["id"].startswith("{"):  # a pattern: the page's matching components
+                kind = json.loads(item["id"])["type"]
+                return [
+                    {"id": {"type": kind, "index": index}, "property": item["property"], "value": None}
+                    for index in patterns[kind]
+                ]
             return {
                 "id": item["id"],
                 "property": item["property"],
                 "value": values.get(f"{item['id']}.{item['property']}"),
             }
 
-        outputs = [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in key.strip(".").split("...")]
+        outputs = []
+        for part in key.strip(".").split("..."):
+            item_id, prop = part.rsplit(".", 1)
+            expanded = dependency({"id": item_id, "property": prop})
+            if isinstance(expanded, list):
+                outputs.append([{"id": output["id"], "property": prop} for output in expanded])
+            else:
+                outputs.append({"id": item_id, "property": prop})
         changed = ["view-state.data"] if key == render_key else ["search-filter.value"]
         body = {
             "output": key,
