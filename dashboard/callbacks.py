@@ -30,8 +30,6 @@ from .layout import (
     footer,
     judgement_toggles,
     language_path,
-    story_body,
-    story_starts,
     summary_text,
     theme_toggles,
     year_controls,
@@ -42,6 +40,7 @@ from .routes import EMBED_PATH
 from .sources import DataSource
 from .static_images import BrowserNotFound
 from .story import step_window, stories, story_step
+from .story_panel import story_body, story_starts
 from .upload_panel import upload_report
 from .urlstate import from_query, to_query
 

@@ -28,7 +28,6 @@ class Action(Enum):
     RESET = "reset"
     SELECT_EVENT = "select-event"
     CLOSE_DETAILS = "close-details"
-    SORT = "sort"
     TOGGLE_THEME = "toggle-theme"
     CHOOSE_JUDGEMENT = "choose-judgement"
     START_STORY = "start-story"
@@ -70,7 +69,7 @@ def next_state(
     controls: Controls,
     argument: str | None = None,
 ) -> ViewState:
-    """The state after ``action``; ``argument`` is the event id to select or the sort key."""
+    """The state after ``action``; ``argument`` is the event, theme, judgement or story it is about."""
     all_themes = FilterState(themes=None)
     if action is Action.EDIT_FILTERS:
         return with_filters(state, dataset, filters_from(controls))
@@ -103,8 +102,6 @@ def next_state(
         return replace(state, event=argument if known else state.event)
     if action is Action.CLOSE_DETAILS:
         return replace(state, event=None)
-    if action is Action.SORT and argument:
-        return replace(state, sort=argument)
     return state
 
 

@@ -41,7 +41,3 @@ def test_selecting_and_closing_an_event(mini):
     assert selected.event == "korean-war"
     assert next_state(mini, selected, Action.SELECT_EVENT, controls(), "not-an-event").event == "korean-war"
     assert next_state(mini, selected, Action.CLOSE_DETAILS, controls()).event is None
-
-
-def test_sorting(mini):
-    assert next_state(mini, ViewState(), Action.SORT, controls(), "-title").sort == "-title"
