@@ -11,28 +11,18 @@ from __future__ import annotations
 import http.client
 import json
 import random
-import socket
 import statistics
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from dataclasses import asdict
 
 from dashboard import ids, load_dataset
 from dashboard.app import create_app
+from dashboard.background import HOST, running_server
 from dashboard.filters import FilterState
 from dashboard.urlstate import ViewState
 
-HOST = "127.0.0.1"
 WORDS = ["treaty", "okinawa", "missile", "law", "budget", "korea", "china", "quad", "guidelines", "summit"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def request_bodies(count: int, seed: int = 7) -> list[bytes]:
@@ -100,19 +90,8 @@ def request_bodies(count: int, seed: int = 7) -> list[bytes]:
 
 
 def run(seconds: float = 30, clients: int = 50, workers: int = 2) -> dict[str, float]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "serve", "--host", HOST, "--port", str(port), "--workers", str(workers)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://{HOST}:{port}/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with running_server("--workers", str(workers)) as url:
+        port = int(url.rsplit(":", 1)[1])
         bodies = request_bodies(200)
         latencies: list[float] = []
         errors = [0]
@@ -150,9 +129,6 @@ def run(seconds: float = 30, clients: int = 50, workers: int = 2) -> dict[str, f
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     ordered = sorted(latencies)
     return {
         "requests": len(ordered),

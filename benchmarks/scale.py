@@ -22,14 +22,15 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
 from generate import generate
-from load_test import free_port
 
 from dashboard import load_dataset
 from dashboard.app import create_app
+from dashboard.background import running_server
 from dashboard.dataset import bundled_dataset_path
 from dashboard.figures import timeline_figure
 from dashboard.filters import FilterState
@@ -125,9 +126,8 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     from playwright.sync_api import sync_playwright
 
     chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or shutil.which("google-chrome")
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port), "--data", str(path)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    server = ExitStack()
+    url = server.enter_context(running_server("--data", str(path), timeout=180)) + "/"
     bare_dir = Path(tempfile.mkdtemp())
     dataset = load_dataset(path)
     (bare_dir / "figure.json").write_text(timeline_figure(dataset, dataset.events).to_json())
@@ -139,17 +139,8 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     handler.log_message = lambda *args: None
     static = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=static.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{port}/"
     drawn, redraw, heap, long_task, floor = [], [], [], [], []
     try:
-        import urllib.request
-
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(url + "health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
             for _ in range(runs):
@@ -178,8 +169,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
                 bare.close()
             browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.close()
         static.shutdown()
         shutil.rmtree(bare_dir, ignore_errors=True)
     ours, base = statistics.median(drawn), statistics.median(floor)

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+
+from dashboard.background import ServerDidNotStart, free_port, running_server
 
 # CI machines are shared and slow at times: waiting longer than Playwright's 5 s default for the
 # page to react makes the tests sturdier without making any assertion weaker.
@@ -42,41 +39,13 @@ def find_chrome() -> str | None:
     return next((found for name in CHROME_CANDIDATES if (found := shutil.which(name))), None)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start_server(*args: str) -> Iterator[str]:
-    """Run ``alliance-timeline serve`` on a free port; yield its URL once /health answers."""
-    port = free_port()
-    command = [sys.executable, "-m", "dashboard", "serve", "--port", str(port), *args]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            output = process.stdout.read() if process.stdout else ""
-            pytest.fail(f"the server did not start: {' '.join(command)}\n{output}")
-        time.sleep(0.2)
+    """The real server with ``args``; a server that does not start fails the test run."""
     try:
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if process.stdout:
-            process.stdout.close()
+        with running_server(*args) as url:
+            yield url
+    except ServerDidNotStart as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")
