@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 from flask import request
 
 from . import ids
+from .chart_data import chart_payload, search_bits
 from .event_list import list_note, list_rows, selected_row_rules
 from .export import MEDIA_TYPES, download
-from .figures import timeline_figure
-from .filters import apply_filters, sort_events, theme_counts
+from .filters import apply_filters, search_terms, sort_events
 from .interaction import (
     Action,
-    Controls,
     controls_for,
     next_state,
     resolve_action,
     state_from_store,
     state_to_store,
-    year_range,
     zoom_window,
 )
 from .layout import (
@@ -30,7 +28,6 @@ from .layout import (
     footer,
     judgement_toggles,
     language_path,
-    summary_text,
     theme_toggles,
     year_controls,
 )
@@ -43,8 +40,6 @@ from .story import step_window, stories, story_step
 from .story_panel import story_body, story_starts
 from .upload_panel import upload_report
 from .urlstate import from_query, to_query
-
-PATTERNED = (ids.THEME_TOGGLE, ids.THEME_COUNT, ids.JUDGEMENT_CHOICE)
 
 
 def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
@@ -83,6 +78,8 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.STORY_STARTS + "-field", "hidden"),
         Output(ids.UPLOAD_RESET, "hidden"),
         Output(ids.EMBED_MENU, "hidden"),
+        Output(ids.CHART_DATA, "data"),
+        Output(ids.MATCHES, "data"),
         Input(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
@@ -101,30 +98,34 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
             not stories(dataset),
             not stored,
             bool(stored),  # an uploaded timeline is not on the server, so it cannot be embedded
+            chart_payload(dataset, lang),
+            None,
         )
 
-    @app.callback(
-        Output(ids.URL, "search"),
-        Output(ids.theme_toggle(ALL), "aria-pressed"),
-        Output(ids.theme_count(ALL), "children"),
-        Output(ids.YEARS, "value"),
-        Output(ids.YEAR_FROM, "value"),
-        Output(ids.YEAR_TO, "value"),
-        Output(ids.SEARCH, "value"),
-        Output(ids.judgement_choice(ALL), "aria-pressed"),
-        Output(ids.STATE, "data"),
-        Output(ids.ZOOM, "data"),
-        Input(ids.URL, "search"),
+    # Filter controls are answered in the browser (assets/timeline.js): no request per click.
+    app.clientside_callback(
+        ClientsideFunction("timeline", "edit"),
+        Output(ids.STATE, "data", allow_duplicate=True),
+        Output(ids.ZOOM, "data", allow_duplicate=True),
         Input(ids.theme_toggle(ALL), "n_clicks"),
+        Input(ids.judgement_choice(ALL), "n_clicks"),
+        Input(ids.THEMES_ALL, "n_clicks"),
+        Input(ids.THEMES_NONE, "n_clicks"),
         Input(ids.YEARS, "value"),
         Input(ids.YEAR_FROM, "value"),
         Input(ids.YEAR_TO, "value"),
         Input(ids.SEARCH, "value"),
-        Input(ids.judgement_choice(ALL), "n_clicks"),
-        Input(ids.THEMES_ALL, "n_clicks"),
-        Input(ids.THEMES_NONE, "n_clicks"),
         Input(ids.RESET, "n_clicks"),
         Input(ids.EMPTY_RESET, "n_clicks"),
+        State(ids.STATE, "data"),
+        State(ids.CHART_DATA, "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output(ids.STATE, "data"),
+        Output(ids.ZOOM, "data"),
+        Input(ids.URL, "search"),
         Input(ids.TIMELINE, "clickData"),
         Input(ids.LIST_TABLE, "cellClicked"),
         Input(ids.KEY_SELECT, "data"),
@@ -136,14 +137,8 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Input(ids.DATASET, "data"),
         State(ids.STATE, "data"),
     )
-    def sync_state(
-        search, _themes, years, year_from, year_to, query, _judgements,
-        _all, _none, _reset, _empty_reset, click_data, _cell, _key, _close,
-        _starts, _next, _previous, _exit, stored_dataset, stored,
-    ):  # fmt: skip
+    def sync_state(search, click_data, _cell, _key, _close, _starts, _next, _previous, _exit, stored_dataset, stored):
         dataset = source.resolve(stored_dataset, lang)
-        if ctx.triggered_id in (ids.YEAR_FROM, ids.YEAR_TO):
-            years = [year_from, year_to]
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         resolved = resolve_action(ctx.triggered_id, value, click_data)
         if resolved is None:
@@ -153,46 +148,66 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         if action is Action.OPEN_URL:
             state = from_query(search, dataset)
         else:
-            before = controls_for(dataset, previous)  # themes and judgement live in the state, not in a widget
-            controls = Controls(before.themes, year_range(years, dataset), query or "", before.judgement)
-            state = next_state(dataset, previous, action, controls, argument)
-        shown = controls_for(dataset, state)
-        new_search = to_query(state)
-        counts = theme_counts(dataset, state.filters)
-        # One value per button on the page now (the page may still show another dataset's buttons).
-        toggles, count_spans, choices = (
-            [output["id"]["index"] for output in ctx.outputs_list[position]] for position in (1, 2, 7)
-        )
-        chosen = shown.judgement or ids.ANY_JUDGEMENT
-        values = {
-            ids.THEME_TOGGLE: [str(theme in shown.themes).lower() for theme in toggles],
-            ids.THEME_COUNT: [str(counts.get(theme, 0)) for theme in count_spans],
-            ids.YEARS: list(shown.years),
-            ids.YEAR_FROM: shown.years[0],
-            ids.YEAR_TO: shown.years[1],
-            ids.SEARCH: shown.query,
-            ids.JUDGEMENT_CHOICE: [str(choice == chosen).lower() for choice in choices],
-        }
-        if action is Action.NEW_DATASET:  # show_dataset draws new theme, year and judgement controls
-            for key in (ids.THEME_TOGGLE, ids.THEME_COUNT, ids.YEARS, ids.YEAR_FROM, ids.YEAR_TO, ids.JUDGEMENT_CHOICE):
-                # A pattern-matched output takes one no_update per component, not a single one.
-                values[key] = (
-                    [no_update] * len(values[key]) if isinstance(values[key], list) and key in PATTERNED else no_update
-                )
-        if action is Action.EDIT_FILTERS:
-            # Never echo a value back into the control the reader is using: a reply to an
-            # earlier keystroke or arrow press would overwrite the newer one.
-            values[ctx.triggered_id] = no_update
+            state = next_state(dataset, previous, action, controls_for(dataset, previous), argument)
+        if state == previous and action is not Action.NEW_DATASET:
+            raise PreventUpdate  # e.g. the address bar catching up with the page
         years_changed = (previous.filters.start, previous.filters.end) != (state.filters.start, state.filters.end)
         zoom = None if years_changed or action in (Action.RESET, Action.NEW_DATASET) else no_update
+        if state.story and action is not Action.STORY_EXIT:
+            zoom = list(step_window(dataset, state.event))  # each step of a story zooms to its event
         if action is Action.STORY_EXIT and previous.story and previous.event:
             zoom = list(step_window(dataset, previous.event))  # leaving the story keeps the view
-        return (
-            no_update if action is Action.OPEN_URL or new_search == (search or "") else new_search,
-            *values.values(),
-            state_to_store(state),
-            zoom,
-        )
+        return state_to_store(state), zoom
+
+    @app.callback(
+        Output(ids.MATCHES, "data", allow_duplicate=True),
+        Input(ids.STATE, "data"),
+        State(ids.MATCHES, "data"),
+        State(ids.DATASET, "data"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def search(stored, matches, stored_dataset):
+        query = state_from_store(stored).filters.query
+        if not search_terms(query) or (matches and matches.get("query") == query):
+            raise PreventUpdate
+        dataset = source.resolve(stored_dataset, lang)
+        return {"query": query, "total": len(dataset.events), "bits": search_bits(dataset, query)}
+
+    app.clientside_callback(
+        ClientsideFunction("timeline", "controls"),
+        Output(ids.theme_toggle(ALL), "aria-pressed"),
+        Output(ids.theme_count(ALL), "children"),
+        Output(ids.YEARS, "value"),
+        Output(ids.YEAR_FROM, "value"),
+        Output(ids.YEAR_TO, "value"),
+        Output(ids.SEARCH, "value"),
+        Output(ids.judgement_choice(ALL), "aria-pressed"),
+        Input(ids.STATE, "data"),
+        Input(ids.MATCHES, "data"),
+        Input(ids.CHART_DATA, "data"),
+        State(ids.YEARS, "value"),
+        State(ids.YEAR_FROM, "value"),
+        State(ids.YEAR_TO, "value"),
+        State(ids.SEARCH, "value"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "url"),
+        Output(ids.URL, "search"),
+        Input(ids.STATE, "data"),
+        State(ids.URL, "search"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "draw"),
+        Output(ids.TIMELINE, "figure"),
+        Output(ids.SUMMARY, "children"),
+        Output(ids.EMPTY, "hidden"),
+        Output(ids.TIMELINE, "style"),
+        Output(ids.THINNED, "data"),
+        Input(ids.STATE, "data"),
+        Input(ids.ZOOM, "data"),
+        Input(ids.MATCHES, "data"),
+        Input(ids.CHART_DATA, "data"),
+    )
 
     @app.callback(
         Output(ids.ZOOM, "data", allow_duplicate=True),
@@ -209,27 +224,22 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         return list(window) if window else None
 
     @app.callback(
-        Output(ids.TIMELINE, "figure"),
-        Output(ids.SUMMARY, "children"),
-        Output(ids.EMPTY, "hidden"),
-        Output(ids.TIMELINE, "style"),
         Output(ids.LIST_TABLE, "rowData"),
         Output(ids.LIST_TABLE, "rowClassRules"),
         Output(ids.LIST, "children"),
         Output(ids.DETAILS, "hidden"),
         Output(ids.DETAILS + "-body", "children"),
         Output(ids.JUDGEMENT_NOTE, "children"),
-        Output(ids.THINNED, "data"),
         Output(ids.CHART_SUMMARY, "children"),
         Output(ids.STORY, "hidden"),
         Output(ids.STORY_BODY, "children"),
         Output(ids.STORY_PREVIOUS, "disabled"),
         Output(ids.STORY_NEXT, "disabled"),
         Input(ids.STATE, "data"),
-        Input(ids.ZOOM, "data"),
         State(ids.DATASET, "data"),
     )
-    def render(stored, window, stored_dataset):
+    def render(stored, stored_dataset):
+        # Everything but the chart (drawn in the browser): the list, details, notes and story.
         dataset = source.resolve(stored_dataset, lang)
         state = state_from_store(stored)
         filters = state.filters
@@ -237,17 +247,6 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         selected = state.event if state.event in set(events["id"]) else None
         details = event_details(dataset, state.event) if state.event else None
         step = story_step(dataset, state.story, state.step) if state.story else None
-        if step is not None:
-            window = step_window(dataset, step.event)
-        figure = timeline_figure(
-            dataset,
-            events,
-            lanes=filters.themes,
-            selected=selected,
-            uirevision=f"{filters.start}-{filters.end}",
-            window=tuple(window) if window else None,
-            lang=lang,
-        )
         judgement = dataset.judgement(filters.judgement) if filters.judgement else None
         note = (
             [f"{judgement.likelihood}: " if judgement.likelihood else "", judgement.statement or judgement.title]
@@ -255,17 +254,12 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
             else None
         )
         return (
-            figure,
-            summary_text(len(events), len(dataset.events), lang),
-            not events.empty,
-            {"display": "none"} if events.empty else {},
             list_rows(dataset, sort_events(events, state.sort), lang),
             selected_row_rules(selected),
             list_note(events, lang),
             details is None,
             details_body(details, lang) if details else None,
             note,
-            bool(figure.layout.meta["thinned"]),
             chart_summary(dataset, events, filters.themes, lang),
             step is None,
             story_body(step, details, lang) if step is not None and details else None,

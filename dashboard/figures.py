@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -13,7 +14,7 @@ from .dates import format_span
 from .detail import DetailPlan, counts_per_year, mark_counts, plan_detail
 from .filters import FilterState, apply_filters, has_any_theme
 from .i18n import tr
-from .model import Dataset, Theme
+from .model import Dataset, Era, Theme
 
 MARKER_SIZES = {1: 9, 2: 13, 3: 19}
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "hexagon", "star", "pentagon", "hourglass")
@@ -62,7 +63,7 @@ def timeline_figure(
     plan = plan_detail(events, lane_ids, window)
     shown = plan.shown
     webgl = int(mark_counts(shown, lane_ids).sum()) > WEBGL_MARKS
-    hover = _hover_texts(dataset, shown, lang)
+    hover = hover_texts(dataset, shown, lang)
     for theme in lane_themes:
         in_lane = has_any_theme(shown, [theme.id])
         _add_lane(figure, dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()], webgl)
@@ -136,7 +137,7 @@ def build_figure(
     return timeline_figure(dataset, events, lanes=state.themes, selected=selected)
 
 
-def _hover_texts(dataset: Dataset, events: pd.DataFrame, lang: str = "en") -> pd.Series:
+def hover_texts(dataset: Dataset, events: pd.DataFrame, lang: str = "en") -> pd.Series:
     """Hover text of each event, escaped: title, date, and its themes when it has several."""
     labels = {theme.id: theme.label for theme in dataset.themes}
     prefix, comma = ("テーマ：", "、") if lang == "ja" else ("Themes: ", ", ")
@@ -285,6 +286,11 @@ def _add_selection(figure: go.Figure, dataset: Dataset, event: pd.Series, lanes:
     )
 
 
+def era_end(era: Era, last_day: date) -> date:
+    """The last day an era's band covers: its own end, or the last event's day while it is open."""
+    return era.end.last_day if era.end is not None else max(last_day, era.start.last_day)
+
+
 def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str]) -> int:
     """Shade each era and label it; returns how many label rows were needed."""
     if not dataset.eras:
@@ -294,7 +300,7 @@ def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str]) -> int:
     axis_days = max((axis_end - axis_start).days, 1)
     row_ends: list[float] = []  # per label row: the right edge (as a fraction of the axis) taken so far
     for position, era in enumerate(dataset.eras):
-        end = era.end.last_day if era.end is not None else max(last_day, era.start.last_day)
+        end = era_end(era, last_day)
         figure.add_vrect(
             x0=era.start.first_day.isoformat(),
             x1=end.isoformat(),

@@ -9,6 +9,8 @@ STATE = "view-state"
 DATASET = "dataset-source"  # the browser's uploaded dataset, or None for the server's own
 ZOOM = "zoom-window"  # the zoomed time range while the chart is thinned, or None
 THINNED = "chart-thinned"  # whether the chart counts some events instead of drawing them
+CHART_DATA = "chart-data"  # the dataset as compact columns, for filtering and drawing in the browser
+MATCHES = "search-matches"  # the events matching the search, as a bitmask from the server
 
 TITLE = "page-title"
 LANGUAGE_LINK = "language-link"

@@ -37,3 +37,11 @@ def write_csv(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def large(tmp_path_factory: pytest.TempPathFactory, mini_path: Path) -> Dataset:
+    """6,000 synthetic events over the small dataset's themes: enough to thin the chart."""
+    from synthetic import write_large
+
+    return load_dataset(write_large(tmp_path_factory.mktemp("large"), mini_path, 6000))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
+import numpy as np
 import pytest
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.filters import FilterState
+from dashboard.filters import FilterState, filter_mask
 from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
-from dashboard.urlstate import ViewState
+from dashboard.urlstate import ViewState, to_query
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +44,18 @@ def expand(item_id: str, prop: str, values: dict[str, object]) -> object:
     return {"id": item_id, "property": prop, "value": values.get(f"{item_id}.{prop}")}
 
 
-def call(app, client, output_id: str, values: dict[str, object], changed: list[str]) -> dict:
-    """POST one callback as the browser would; ``values`` maps "id.property" to its value."""
-    key = next(key for key in app.callback_map if f"..{output_id}." in key)
+def call(app, client, output: str, values: dict[str, object], changed: list[str]) -> dict:
+    """POST one server callback as the browser would. ``output`` is the callback's first output
+    ("id.property"); ``values`` maps "id.property" to its value."""
+    key = next(
+        key
+        for key, entry in app.callback_map.items()
+        if "callback" in entry and key.strip(".").split("...")[0].split("@")[0] == output  # a server callback
+    )
     callback = app.callback_map[key]
     outputs = []
     for part in key.strip(".").split("..."):
-        item_id, prop = part.rsplit(".", 1)
+        item_id, prop = part.split("@")[0].rsplit(".", 1)
         expanded = expand(item_id, prop, {})
         outputs.append(
             [{"id": o["id"], "property": prop} for o in expanded]
@@ -57,7 +64,7 @@ def call(app, client, output_id: str, values: dict[str, object], changed: list[s
         )
     body = {
         "output": key,
-        "outputs": outputs,
+        "outputs": outputs if key.startswith("..") else outputs[0],  # a single output is sent bare
         "inputs": [expand(item["id"], item["property"], values) for item in callback["inputs"]],
         "state": [expand(item["id"], item["property"], values) for item in callback["state"]],
         "changedPropIds": changed,
@@ -67,63 +74,49 @@ def call(app, client, output_id: str, values: dict[str, object], changed: list[s
     return json.loads(response.get_data(as_text=True))["response"] if response.status_code == 200 else {}
 
 
-def test_opening_a_shared_link_sets_the_controls(app, client):
-    response = call(
-        app, client, ids.URL, {"url.search": "?themes=forces&from=1950&q=war&event=korean-war"}, ["url.search"]
-    )
-    assert ids.URL not in response  # the URL is left as it is
-    pressed = {key: value["aria-pressed"] for key, value in response.items() if ids.THEME_TOGGLE in key}
-    assert list(pressed.values()) == ["false", "false", "true", "false"]
-    assert response[ids.YEARS]["value"] == [1950, 2021]
-    assert response[ids.YEAR_FROM]["value"] == 1950
-    assert response[ids.SEARCH]["value"] == "war"
+STATE_DATA = f"{ids.STATE}.data"
+
+
+def test_opening_a_shared_link_reads_its_state(app, client):
+    values = {"url.search": "?themes=forces&from=1950&q=war&event=korean-war"}
+    response = call(app, client, STATE_DATA, values, ["url.search"])
     assert state_from_store(response[ids.STATE]["data"]) == ViewState(
         FilterState(themes=("forces",), start=1950, query="war"), "korean-war"
     )
+    assert response[ids.ZOOM]["data"] is None  # new years: the whole range again
 
 
-def test_editing_a_control_writes_the_url(app, client):
-    values = {
-        "url.search": "",
-        f"{ids.YEARS}.value": [1945, 2021],
-        f"{ids.SEARCH}.value": "treaty",
-        f"{ids.STATE}.data": state_to_store(ViewState(FilterState(themes=("law", "alliance")))),
-    }
-    response = call(app, client, ids.URL, values, [f"{ids.SEARCH}.value"])
-    assert response[ids.URL]["search"] == "?themes=law,alliance&q=treaty"
+def test_the_address_bar_catching_up_changes_nothing(app, client):
+    state = ViewState(FilterState(themes=("law", "alliance"), query="treaty"))
+    values = {"url.search": to_query(state), STATE_DATA: state_to_store(state)}
+    assert call(app, client, STATE_DATA, values, ["url.search"]) == {}  # 204: no update
 
 
-def test_a_theme_button_toggles_its_theme(app, client):
-    values = {
-        f"{ids.THEME_TOGGLE}:forces.n_clicks": 1,
-        f"{ids.YEARS}.value": [1945, 2021],
-        f"{ids.STATE}.data": state_to_store(ViewState()),
-    }
-    changed = [json.dumps({"index": "forces", "type": ids.THEME_TOGGLE}, separators=(",", ":")) + ".n_clicks"]
-    response = call(app, client, ids.URL, values, changed)
-    assert response[ids.URL]["search"] == "?themes=law,alliance,regional"
+def test_clicking_a_mark_selects_its_event(app, client):
+    click = {"points": [{"customdata": ["police-reserve"]}]}
+    values = {f"{ids.TIMELINE}.clickData": click, STATE_DATA: state_to_store(ViewState())}
+    response = call(app, client, STATE_DATA, values, [f"{ids.TIMELINE}.clickData"])
+    assert state_from_store(response[ids.STATE]["data"]).event == "police-reserve"
 
 
-def test_typing_a_year_uses_the_number_boxes(app, client):
-    values = {
-        f"{ids.YEARS}.value": [1945, 2021],
-        f"{ids.YEAR_FROM}.value": 1960,
-        f"{ids.YEAR_TO}.value": None,
-        f"{ids.STATE}.data": state_to_store(ViewState()),
-    }
-    response = call(app, client, ids.URL, values, [f"{ids.YEAR_FROM}.value"])
-    assert response[ids.URL]["search"] == "?from=1960"
-    assert response[ids.YEARS]["value"] == [1960, 2021]
+def test_search_answers_with_a_bitmask_of_matching_rows(app, client, mini):
+    state = ViewState(FilterState(query="forces"))
+    response = call(app, client, f"{ids.MATCHES}.data", {STATE_DATA: state_to_store(state)}, [STATE_DATA])
+    matches = response[ids.MATCHES]["data"]
+    assert matches["query"] == "forces" and matches["total"] == len(mini.events)
+    bits = np.unpackbits(np.frombuffer(base64.b64decode(matches["bits"]), dtype=np.uint8), bitorder="little")
+    expected = filter_mask(mini, state.filters).to_numpy()
+    assert 0 < expected.sum() < len(expected)
+    assert bits[: len(expected)].astype(bool).tolist() == expected.tolist()
+    # No search, or the same one again: no request answered.
+    assert call(app, client, f"{ids.MATCHES}.data", {STATE_DATA: state_to_store(ViewState())}, [STATE_DATA]) == {}
+    values = {STATE_DATA: state_to_store(state), f"{ids.MATCHES}.data": matches}
+    assert call(app, client, f"{ids.MATCHES}.data", values, [STATE_DATA]) == {}
 
 
-def test_render_draws_the_state(app, client, mini):
+def test_render_shows_the_list_and_details_of_the_state(app, client):
     state = ViewState(FilterState(themes=("forces",)), "self-defense-forces")
-    response = call(app, client, ids.TIMELINE, {f"{ids.STATE}.data": state_to_store(state)}, [f"{ids.STATE}.data"])
-    figure = response[ids.TIMELINE]["figure"]
-    drawn = {row[0] for trace in figure["data"] if trace["meta"]["role"] == "events" for row in trace["customdata"]}
-    assert drawn == {"korean-war", "police-reserve", "self-defense-forces", "budget-rise"}
-    assert response[ids.SUMMARY]["children"] == "4 of 8 events"
-    assert response[ids.EMPTY]["hidden"] is True
+    response = call(app, client, f"{ids.LIST_TABLE}.rowData", {STATE_DATA: state_to_store(state)}, [STATE_DATA])
     assert response[ids.DETAILS]["hidden"] is False
     body = json.dumps(response[ids.DETAILS + "-body"]["children"])
     assert "Self-Defense Forces" in body and "1 July 1954" in body
@@ -131,14 +124,14 @@ def test_render_draws_the_state(app, client, mini):
     assert [row["id"] for row in rows] == ["korean-war", "police-reserve", "self-defense-forces", "budget-rise"]
     assert rows[0]["date"] == "25 June 1950 – 27 July 1953" and rows[0]["themes"] == "Region, Forces"
     assert response[ids.LIST_TABLE]["rowClassRules"] == {"selected-row": "params.data.id === 'self-defense-forces'"}
+    assert response[ids.CHART_SUMMARY]["children"].startswith("4 events from 1950")
 
 
-def test_render_of_an_empty_view_shows_the_empty_state(app, client):
-    state = ViewState(FilterState(query="nothing matches this"))
-    response = call(app, client, ids.TIMELINE, {f"{ids.STATE}.data": state_to_store(state)}, [f"{ids.STATE}.data"])
-    assert response[ids.SUMMARY]["children"] == "0 of 8 events"
-    assert response[ids.EMPTY]["hidden"] is False
-    assert response[ids.TIMELINE]["style"] == {"display": "none"}
+def test_the_page_carries_the_dataset_for_the_browser(client, mini):
+    layout = json.dumps(client.get("/_dash-layout").get_json())
+    assert '"id": "chart-data"' in layout or '"id":"chart-data"' in layout
+    for event_id in mini.events["id"]:
+        assert f'"{event_id}"' in layout
 
 
 def test_store_round_trip():

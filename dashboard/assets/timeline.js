@@ -1,0 +1,512 @@
+/* Alliance Timeline: filtering and drawing the timeline in the browser.
+ *
+ * The server sends a dataset once as compact columns (dashboard/chart_data.py); from then on a
+ * filter click is answered here, with no request: the new view state, the filter controls, the
+ * URL, the summary and the figure. Search is the one filter the server answers (a bitmask of the
+ * matching events), since it needs the full text.
+ *
+ * The figure is the one dashboard/figures.py builds in Python for exports: same traces, same
+ * level of detail (past a budget of marks, the less important events are counted per lane and
+ * year, and the chart says so), same era labels. A browser test checks that the two agree.
+ *
+ * AllianceTimeline holds the pure functions; dash_clientside.timeline wires them to Dash.
+ */
+(function () {
+  "use strict";
+
+  var DAY = 86400000;
+  var DEFAULT_STATE = {
+    filters: { themes: null, start: null, end: null, query: "", judgement: null },
+    event: null, sort: "date", story: null, step: 1
+  };
+  var prepared = new WeakMap();
+
+  function pad(number, width) {
+    var text = String(Math.abs(number));
+    while (text.length < width) { text = "0" + text; }
+    return (number < 0 ? "-" : "") + text;
+  }
+
+  function isoDay(day) {
+    var date = new Date(day * DAY);
+    return pad(date.getUTCFullYear(), 4) + "-" + pad(date.getUTCMonth() + 1, 2) + "-" + pad(date.getUTCDate(), 2);
+  }
+
+  function dayOf(text) {
+    return Math.floor(Date.parse(String(text).slice(0, 10) + "T00:00:00Z") / DAY);
+  }
+
+  function columns(data) {
+    // Typed copies of the columns, made once per dataset.
+    var ready = prepared.get(data);
+    if (ready) { return ready; }
+    var events = data.events;
+    ready = {
+      n: events.id.length,
+      x: Int32Array.from(events.x),
+      start: Int32Array.from(events.start),
+      last: Int32Array.from(events.last),
+      startYear: Int32Array.from(events.startYear),
+      lastYear: Int32Array.from(events.lastYear),
+      importance: Uint8Array.from(events.importance),
+      period: Uint8Array.from(events.period),
+      index: null
+    };
+    prepared.set(data, ready);
+    return ready;
+  }
+
+  function stateOf(stored) {
+    return stored && stored.filters ? stored : DEFAULT_STATE;
+  }
+
+  function hasTerms(query) {
+    return /\S/.test(query || "");
+  }
+
+  function matchBits(data, filters, matches) {
+    // The search bitmask for these filters: null when there is no search, undefined while it is on its way.
+    if (!hasTerms(filters.query)) { return null; }
+    if (!matches || matches.query !== filters.query || matches.total !== data.total) { return undefined; }
+    if (!matches.bytes) {
+      var raw = atob(matches.bits);
+      var bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
+      matches.bytes = bytes;
+    }
+    return matches.bytes;
+  }
+
+  function laneFlags(data, themes) {
+    // One flag per lane: shown or not (every lane when themes is null).
+    return data.lanes.map(function (lane) { return themes == null || themes.indexOf(lane.id) >= 0; });
+  }
+
+  /* The events passing every filter, as a 0/1 mask over the dataset's rows (filters.filter_mask). */
+  function filterMask(data, filters, bits, ignoreThemes) {
+    var cols = columns(data);
+    var events = data.events;
+    var mask = new Uint8Array(cols.n);
+    var flags = filters.themes != null && !ignoreThemes ? laneFlags(data, filters.themes) : null;
+    var judgement = filters.judgement ? data.judgements.indexOf(filters.judgement) : null;
+    for (var i = 0; i < cols.n; i++) {
+      if (filters.start != null && cols.lastYear[i] < filters.start) { continue; }
+      if (filters.end != null && cols.startYear[i] > filters.end) { continue; }
+      if (bits && !(bits[i >> 3] & (1 << (i & 7)))) { continue; }
+      if (judgement !== null && events.judgements[i].indexOf(judgement) < 0) { continue; }
+      if (flags) {
+        var themes = events.themes[i], any = false;
+        for (var t = 0; t < themes.length; t++) { if (flags[themes[t]]) { any = true; break; } }
+        if (!any) { continue; }
+      }
+      mask[i] = 1;
+    }
+    return mask;
+  }
+
+  /* Per lane, how many events would show if it were selected, given the other filters. */
+  function themeCounts(data, filters, bits) {
+    var mask = filterMask(data, filters, bits, true);
+    var counts = data.lanes.map(function () { return 0; });
+    for (var i = 0; i < mask.length; i++) {
+      if (!mask[i]) { continue; }
+      var themes = data.events.themes[i];
+      for (var t = 0; t < themes.length; t++) { counts[themes[t]] += 1; }
+    }
+    return counts;
+  }
+
+  /* Which filtered events are drawn one by one, which counted (detail.plan_detail). */
+  function planDetail(data, rows, flags, windowDays, maxMarks) {
+    var cols = columns(data);
+    var themes = data.events.themes;
+    var marks = new Int32Array(rows.length), visible = new Uint8Array(rows.length);
+    var total = 0;
+    rows.forEach(function (row, k) {
+      var count = 0;
+      for (var t = 0; t < themes[row].length; t++) { if (flags[themes[row][t]]) { count += 1; } }
+      marks[k] = count;
+      visible[k] = !windowDays || (cols.last[row] >= windowDays[0] && cols.start[row] <= windowDays[1]) ? 1 : 0;
+      if (visible[k]) { total += count; }
+    });
+    var level = null;
+    if (total > maxMarks) {
+      level = 3;
+      for (var candidate = 2; candidate <= 3; candidate++) {
+        var sum = 0;
+        for (var k = 0; k < rows.length; k++) {
+          if (visible[k] && cols.importance[rows[k]] >= candidate) { sum += marks[k]; }
+        }
+        if (sum <= maxMarks) { level = candidate; break; }
+      }
+    }
+    var shown = [], counted = [];
+    rows.forEach(function (row, k) {
+      var chosen = visible[k] && (level === null || cols.importance[row] >= level);
+      (chosen ? shown : counted).push(row);
+    });
+    return { shown: shown, counted: counted, minImportance: level };
+  }
+
+  function escapeLabel(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function thousands(number) {
+    return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
+  function laneTraces(data, lane, laneNumber, rows) {
+    var cols = columns(data);
+    var events = data.events;
+    var sizes = data.style.sizes;
+    var traces = [];
+    var spanX = [], spanY = [];
+    var x = [], size = [], symbol = [], width = [], edge = [], custom = [], hover = [];
+    rows.forEach(function (row) {
+      if (cols.period[row]) {
+        spanX.push(isoDay(cols.start[row]), isoDay(cols.last[row]), null);
+        spanY.push(lane.label, lane.label, null);
+      }
+      var primary = events.themes[row][0] === laneNumber;
+      x.push(isoDay(cols.x[row]));
+      size.push(sizes[String(cols.importance[row])]);
+      symbol.push(primary ? lane.symbol : lane.symbol + "-open");
+      width.push(primary ? 1 : 2.5);
+      edge.push(primary ? "#ffffff" : lane.color);
+      custom.push([events.id[row]]);
+      hover.push(events.hover[row]);
+    });
+    if (spanX.length) {
+      traces.push({
+        type: "scatter", x: spanX, y: spanY, mode: "lines", line: { color: lane.color, width: 7 }, opacity: 0.45,
+        hoverinfo: "skip", name: lane.label + " periods", uid: "spans-" + lane.id, meta: { role: "spans", theme: lane.id }
+      });
+    }
+    traces.push({
+      type: "scatter", x: x, y: x.map(function () { return lane.label; }), mode: "markers", name: lane.label,
+      marker: { color: lane.color, opacity: 1, size: size, symbol: symbol, line: { width: width, color: edge } },
+      customdata: custom, hovertext: hover, hovertemplate: data.style.hoverTemplate,
+      uid: "events-" + lane.id, meta: { role: "events", theme: lane.id }
+    });
+    return traces;
+  }
+
+  function countTraces(data, plan, laneNumbers, layout, filteredTotal) {
+    var cols = columns(data);
+    var traces = [];
+    laneNumbers.forEach(function (laneNumber) {
+      var lane = data.lanes[laneNumber];
+      var perYear = new Map();
+      plan.counted.forEach(function (row) {
+        if (data.events.themes[row].indexOf(laneNumber) < 0) { return; }
+        perYear.set(cols.startYear[row], (perYear.get(cols.startYear[row]) || 0) + 1);
+      });
+      if (!perYear.size) { return; }
+      var years = Array.from(perYear.keys()).sort(function (a, b) { return a - b; });
+      var counts = years.map(function (year) { return perYear.get(year); });
+      traces.push({
+        type: "scatter",
+        x: years.map(function (year) { return pad(year, 4) + "-07-01"; }),
+        y: years.map(function () { return lane.label; }),
+        mode: "markers",
+        marker: {
+          color: lane.color, opacity: 0.28, symbol: "square",
+          size: counts.map(function (count) { return Math.min(Math.max(6 + 3 * Math.sqrt(count), 6), 26); })
+        },
+        hovertext: years.map(function (year, k) {
+          var count = counts[k];
+          return thousands(count) + " more event" + (count !== 1 ? "s" : "") + " in " + year +
+            ": zoom in or narrow the filters to see them";
+        }),
+        hovertemplate: "%{hovertext}<extra></extra>",
+        name: lane.label + " (counted)",
+        uid: "counts-" + lane.id,
+        meta: { role: "counts", theme: lane.id, counts: counts }
+      });
+    });
+    var level = { 2: "notable and major", 3: "major" }[plan.minImportance || 3];
+    layout.annotations.push({
+      text: escapeLabel("Drawn one by one: " + thousands(plan.shown.length) + " of " + thousands(filteredTotal) +
+        " events (all " + level + " events in view). The other " + thousands(plan.counted.length) +
+        " are counted per year as faint squares: zoom in or filter to see them."),
+      xref: "paper", yref: "paper", x: 0, y: 0, yanchor: "top", yshift: -28, xanchor: "left", showarrow: false,
+      font: { size: 12, color: "#52606d" }
+    });
+    return traces;
+  }
+
+  function timeRange(cols, rows) {
+    // From the first to the last day covered, with a margin either side (figures.time_range).
+    var first = Infinity, last = -Infinity;
+    rows.forEach(function (row) {
+      if (cols.start[row] < first) { first = cols.start[row]; }
+      if (cols.last[row] > last) { last = cols.last[row]; }
+    });
+    var margin = Math.max((last - first) * 0.03, 120);
+    return [isoDay(Math.floor(first - margin)), isoDay(Math.floor(last + margin))];
+  }
+
+  function addEras(data, layout, xRange) {
+    // Shade each era and label it, in as few rows as fit; returns the rows used (figures._add_eras).
+    var style = data.style;
+    var axisStart = dayOf(xRange[0]), axisEnd = dayOf(xRange[1]);
+    var axisDays = Math.max(axisEnd - axisStart, 1);
+    var rowEnds = [];
+    data.eras.forEach(function (era) {
+      layout.shapes.push({
+        fillcolor: era.fill, layer: "below", line: { width: 0 }, type: "rect",
+        x0: isoDay(era.start), x1: isoDay(era.end), xref: "x", y0: 0, y1: 1, yref: "y domain"
+      });
+      if (era.end < axisStart || era.start > axisEnd) { return; }
+      var width = era.length * style.eraCharWidth;
+      var left = Math.max(Math.floor(era.start - axisStart) / axisDays, 0);
+      var rightAligned = left + width > 1;
+      if (rightAligned) { left = (era.end - axisStart) / axisDays - width; }
+      var row = rowEnds.findIndex(function (taken) { return taken <= left; });
+      if (row < 0) { row = rowEnds.length; rowEnds.push(0); }
+      rowEnds[row] = left + width + 0.01;
+      layout.annotations.push({
+        x: rightAligned ? isoDay(era.end) : isoDay(Math.max(era.start, axisStart)) + "T00:00:00",
+        y: 1, yshift: 2 + style.eraRow * row, xref: "x", yref: "paper",
+        xanchor: rightAligned ? "right" : "left", yanchor: "bottom",
+        text: era.label, hovertext: era.hover, showarrow: false, font: { size: 11, color: "#52606d" }
+      });
+    });
+    return rowEnds.length;
+  }
+
+  /* The timeline figure of a view (figures.timeline_figure); undefined while a search is on its way. */
+  function buildFigure(data, stored, zoom, matches) {
+    var state = stateOf(stored);
+    var filters = state.filters;
+    var bits = matchBits(data, filters, matches);
+    if (bits === undefined) { return undefined; }
+    var cols = columns(data);
+    var mask = filterMask(data, filters, bits, false);
+    var rows = [];
+    for (var i = 0; i < mask.length; i++) { if (mask[i]) { rows.push(i); } }
+    var flags = laneFlags(data, filters.themes);
+    var laneNumbers = [];
+    flags.forEach(function (shown, number) { if (shown) { laneNumbers.push(number); } });
+    var windowDays = zoom ? [dayOf(zoom[0]), dayOf(zoom[1])] : null;
+    var plan = planDetail(data, rows, flags, windowDays, data.style.maxMarks);
+    var thinned = plan.counted.length > 0;
+    var layout = { annotations: [], shapes: [] };
+    var traces = [];
+    laneNumbers.forEach(function (number) {
+      var inLane = plan.shown.filter(function (row) { return data.events.themes[row].indexOf(number) >= 0; });
+      traces.push.apply(traces, laneTraces(data, data.lanes[number], number, inLane));
+    });
+    if (thinned) { traces.push.apply(traces, countTraces(data, plan, laneNumbers, layout, rows.length)); }
+    var selected = state.event != null ? rows.find(function (row) { return data.events.id[row] === state.event; }) : undefined;
+    if (selected !== undefined) {
+      var shownLanes = data.events.themes[selected].filter(function (number) { return flags[number]; });
+      traces.push({
+        type: "scatter",
+        x: shownLanes.map(function () { return isoDay(cols.x[selected]); }),
+        y: shownLanes.map(function (number) { return data.lanes[number].label; }),
+        mode: "markers", marker: { size: 30, symbol: "circle-open", color: "#111827", line: { width: 3 } },
+        hoverinfo: "skip", name: "Selected event", uid: "selection", meta: { role: "selection", event: state.event }
+      });
+    }
+    var everyRow = rows.length ? rows : Array.from({ length: cols.n }, function (_, row) { return row; });
+    var xRange = zoom ? [zoom[0], zoom[1]] : timeRange(cols, everyRow);
+    var eraRows = data.eras.length ? addEras(data, layout, xRange) : 0;
+    var labels = laneNumbers.map(function (number) { return data.lanes[number].label; });
+    var font = data.style.font;
+    Object.assign(layout, {
+      template: data.style.template,
+      font: { family: font, size: 13, color: "#1f2933" },
+      height: Math.max(300, 110 + 62 * labels.length),
+      margin: { l: 10, r: 10, t: 20 + data.style.eraRow * eraRows, b: thinned ? 64 : 40 },
+      showlegend: false, hovermode: "closest", hoverlabel: { font: { family: font } }, dragmode: "zoom",
+      uirevision: (filters.start == null ? "None" : filters.start) + "-" + (filters.end == null ? "None" : filters.end),
+      meta: { thinned: thinned, drawn: plan.shown.length, counted: plan.counted.length },
+      xaxis: { type: "date", range: xRange, showgrid: true, gridcolor: "#e4e7eb", title: {} },
+      yaxis: {
+        type: "category", categoryorder: "array", categoryarray: labels.slice().reverse(),
+        range: [-0.6, labels.length - 0.4], fixedrange: true, automargin: true, title: {}
+      }
+    });
+    if (!rows.length) {
+      layout.annotations.push({
+        text: data.text.empty, xref: "paper", yref: "paper", x: 0.5, y: 0.5, showarrow: false,
+        font: { size: 16, color: "#52606d" }
+      });
+    }
+    return { figure: { data: traces, layout: layout }, shown: rows.length, thinned: thinned };
+  }
+
+  /* The filters normalised against the dataset (filters.normalise). */
+  function normalise(data, filters) {
+    var first = data.years[0], last = data.years[1];
+    var themes = filters.themes;
+    if (themes != null) {
+      var known = data.lanes.map(function (lane) { return lane.id; });
+      themes = known.filter(function (id) { return themes.indexOf(id) >= 0; });
+      if (themes.length === known.length) { themes = null; }
+    }
+    var start = filters.start == null || filters.start <= first ? null : Math.min(filters.start, last);
+    var end = filters.end == null || filters.end >= last ? null : Math.max(filters.end, first);
+    if (start != null && end != null && start > end) { var swap = start; start = end; end = swap; }
+    var judgement = filters.judgement && data.judgements.indexOf(filters.judgement) >= 0 ? filters.judgement : null;
+    return { themes: themes, start: start, end: end, query: String(filters.query || "").trim(), judgement: judgement };
+  }
+
+  function yearOf(value, bound) {
+    return typeof value === "number" && isFinite(value) ? Math.trunc(value) : bound;
+  }
+
+  /* The state after a filter control was used (interaction.next_state); null to ignore it. */
+  function editFilters(data, stored, trigger, value, years, query) {
+    var state = stateOf(stored);
+    var current = state.filters;
+    var allThemes = data.lanes.map(function (lane) { return lane.id; });
+    var themes = current.themes == null ? allThemes : current.themes;
+    years = years || [];
+    var controls = {
+      themes: themes, start: yearOf(years[0], data.years[0]), end: yearOf(years[1], data.years[1]),
+      query: query || "", judgement: current.judgement
+    };
+    var type = trigger && typeof trigger === "object" ? trigger.type : trigger;
+    if (type === "theme-toggle" || type === "judgement-choice") {
+      if (!value) { return null; }  // a button just drawn, not clicked
+      if (type === "theme-toggle") {
+        controls.themes = themes.indexOf(trigger.index) >= 0
+          ? themes.filter(function (id) { return id !== trigger.index; }) : themes.concat([trigger.index]);
+      } else {
+        controls.judgement = trigger.index === "any" ? null : trigger.index;
+      }
+    } else if (type === "theme-filter-all") {
+      controls.themes = null;
+    } else if (type === "theme-filter-none") {
+      controls.themes = [];
+    } else if (type === "reset-filters" || type === "empty-state-reset") {
+      return DEFAULT_STATE;
+    } else if (["year-filter", "year-from", "year-to", "search-filter"].indexOf(type) < 0) {
+      return null;
+    }
+    return Object.assign({}, state, { filters: normalise(data, controls) });
+  }
+
+  function same(a, b) {
+    return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+  }
+
+  function canonical(value) {
+    if (Array.isArray(value)) { return value.map(canonical); }
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).sort().forEach(function (key) {
+        if (key !== "source") { out[key] = canonical(value[key]); }
+      });
+      return out;
+    }
+    return value === undefined ? null : value;
+  }
+
+  /* The URL query of a state (urlstate.to_query: Python's urlencode, commas kept). */
+  function toQuery(stored) {
+    var state = stateOf(stored);
+    var filters = state.filters;
+    var params = [];
+    if (filters.themes != null) { params.push(["themes", filters.themes.join(",")]); }
+    if (filters.start != null) { params.push(["from", String(filters.start)]); }
+    if (filters.end != null) { params.push(["to", String(filters.end)]); }
+    if (filters.query) { params.push(["q", filters.query]); }
+    if (filters.judgement) { params.push(["judgement", filters.judgement]); }
+    if (state.event) { params.push(["event", state.event]); }
+    if (state.sort && state.sort !== "date") { params.push(["sort", state.sort]); }
+    if (state.story) { params.push(["story", state.story]); params.push(["step", String(state.step)]); }
+    if (!params.length) { return ""; }
+    return "?" + params.map(function (pair) { return encode(pair[0]) + "=" + encode(pair[1]); }).join("&");
+  }
+
+  function encode(text) {
+    return encodeURIComponent(text)
+      .replace(/[!'()*~]/g, function (c) { return c === "~" ? c : "%" + c.charCodeAt(0).toString(16).toUpperCase(); })
+      .replace(/%20/g, "+").replace(/%2C/g, ",");
+  }
+
+  function summary(data, shown) {
+    var template = data.total === 1 ? data.text.summaryOne : data.text.summary;
+    return template.replace("{shown}", shown).replace("{total}", data.total);
+  }
+
+  window.AllianceTimeline = {
+    filterMask: filterMask, themeCounts: themeCounts, planDetail: planDetail, buildFigure: buildFigure,
+    normalise: normalise, editFilters: editFilters, toQuery: toQuery, matchBits: matchBits, isoDay: isoDay
+  };
+
+  var clientside = window.dash_clientside = window.dash_clientside || {};
+  function noUpdate() { return clientside.no_update; }
+  function context() { return clientside.callback_context || {}; }
+
+  clientside.timeline = {
+    /* A filter control was used: the new state (and the zoom, which a change of years resets). */
+    edit: function (_themes, _judgements, _all, _none, years, yearFrom, yearTo, query, _reset, _empty, stored, data) {
+      var ctx = context();
+      var trigger = ctx.triggered_id;
+      var value = ctx.triggered && ctx.triggered.length ? ctx.triggered[0].value : null;
+      if (!data || trigger == null) { return [noUpdate(), noUpdate()]; }
+      var fromInputs = trigger === "year-from" || trigger === "year-to";
+      var next = editFilters(data, stored, trigger, value, fromInputs ? [yearFrom, yearTo] : years, query);
+      var before = stateOf(stored);
+      if (next === null || same(next, before)) { return [noUpdate(), noUpdate()]; }
+      var yearsChanged = next.filters.start !== before.filters.start || next.filters.end !== before.filters.end;
+      var reset = trigger === "reset-filters" || trigger === "empty-state-reset";
+      // Remember which control made the change, so its value is not written back under the reader.
+      next = Object.assign({}, next, { source: typeof trigger === "string" ? trigger : null });
+      return [next, yearsChanged || reset ? null : noUpdate()];
+    },
+
+    /* The controls showing a state; a control already showing it is left alone (never echo). */
+    controls: function (stored, matches, data, years, yearFrom, yearTo, query) {
+      var ctx = context();
+      var outputs = ctx.outputs_list || [];
+      var state = stateOf(stored);
+      var filters = state.filters;
+      var none = function (position) { return (outputs[position] || []).map(noUpdate); };
+      if (!data) { return [none(0), none(1), noUpdate(), noUpdate(), noUpdate(), noUpdate(), none(6)]; }
+      var first = filters.start == null ? data.years[0] : filters.start;
+      var last = filters.end == null ? data.years[1] : filters.end;
+      var shown = filters.themes == null ? data.lanes.map(function (lane) { return lane.id; }) : filters.themes;
+      var bits = matchBits(data, filters, matches);
+      var counts = bits === undefined ? null : themeCounts(data, filters, bits);
+      var laneIds = data.lanes.map(function (lane) { return lane.id; });
+      var chosen = filters.judgement || "any";
+      var source = state.source;  // the control the reader is using keeps its own value
+      return [
+        (outputs[0] || []).map(function (o) { return String(shown.indexOf(o.id.index) >= 0); }),
+        (outputs[1] || []).map(function (o) {
+          var position = laneIds.indexOf(o.id.index);
+          return counts === null ? noUpdate() : String(position >= 0 ? counts[position] : 0);
+        }),
+        source === "year-filter" || (years && years[0] === first && years[1] === last) ? noUpdate() : [first, last],
+        source === "year-from" || yearFrom === first ? noUpdate() : first,
+        source === "year-to" || yearTo === last ? noUpdate() : last,
+        source === "search-filter" || String(query || "").trim() === filters.query ? noUpdate() : filters.query,
+        (outputs[6] || []).map(function (o) { return String(o.id.index === chosen); })
+      ];
+    },
+
+    /* The address bar follows the state (a shared link restores it). */
+    url: function (stored, search) {
+      if (!stored) { return noUpdate(); }
+      var query = toQuery(stored);
+      return query === (search || "") ? noUpdate() : query;
+    },
+
+    /* The chart, the live summary and the empty state for a state and zoom. */
+    draw: function (stored, zoom, matches, data) {
+      var none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()];
+      // A shared link: wait for the server to read its state rather than flash the default view.
+      if (!data || (!stored && window.location.search)) { return none; }
+      var built = buildFigure(data, stored, zoom, matches);
+      if (built === undefined) { return none; }
+      var empty = built.shown === 0;
+      return [built.figure, summary(data, built.shown), !empty, empty ? { display: "none" } : {}, built.thinned];
+    }
+  };
+})();

@@ -1,0 +1,112 @@
+"""What the browser needs to filter and draw the timeline itself: a dataset as compact columns.
+
+The page filters and draws in the browser (``assets/timeline.js``), so a filter click costs no
+request. It receives, once per dataset and language, every event as columns (dates as day
+numbers, themes and judgements as indices, escaped hover text) plus the figure's fixed parts
+(lanes, era bands, base layout, texts). Search is the one filter answered by the server, as a
+bitmask over the events (``search_bits``): searching needs the full text, which stays here.
+
+``figures.timeline_figure`` draws the same figure in Python (exports, notebooks); a browser
+test checks the two agree.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.io as pio
+
+from .dates import format_span
+from .detail import MAX_MARKS
+from .figures import (
+    ERA_FILLS,
+    ERA_LABEL_CHAR_WIDTH,
+    ERA_LABEL_ROW,
+    FONT_FAMILY,
+    HOVER_TEMPLATE,
+    MARKER_SIZES,
+    era_end,
+    escape_label,
+    hover_texts,
+    lane_symbol,
+)
+from .filters import FilterState, filter_mask, search_terms
+from .i18n import tr
+from .model import Dataset
+
+FORMAT_VERSION = 1
+
+
+def day_numbers(dates: pd.Series) -> list[int]:
+    """Dates as whole days since 1970-01-01 (negative before it)."""
+    return dates.to_numpy().astype("datetime64[D]").astype(np.int64).tolist()
+
+
+def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
+    """Everything ``timeline.js`` needs to filter and draw ``dataset`` (already localised), as JSON."""
+    events = dataset.events
+    lane_ids = [theme.id for theme in dataset.themes]
+    lane_index = {theme_id: position for position, theme_id in enumerate(lane_ids)}
+    judgement_index = {judgement.id: position for position, judgement in enumerate(dataset.judgements)}
+    is_period = events["end_date"] != ""
+    marker_x = events["start"].where(is_period, events["x"])
+    last_day = dataset.events["last"].max().date()
+    return {
+        "version": FORMAT_VERSION,
+        "lang": lang,
+        "total": len(events),
+        "years": list(dataset.year_bounds),
+        "lanes": [
+            {"id": theme.id, "label": theme.label, "color": theme.color, "symbol": lane_symbol(dataset, theme.id)}
+            for theme in dataset.themes
+        ],
+        "judgements": [judgement.id for judgement in dataset.judgements],
+        "events": {
+            "id": events["id"].tolist(),
+            "x": day_numbers(marker_x),
+            "start": day_numbers(events["start"]),
+            "last": day_numbers(events["last"]),
+            "startYear": events["start"].dt.year.astype(int).tolist(),
+            "lastYear": events["last"].dt.year.astype(int).tolist(),
+            "period": is_period.astype(int).tolist(),
+            "importance": events["importance"].astype(int).tolist(),
+            "themes": [[lane_index[theme] for theme in themes] for themes in events["themes"]],
+            "judgements": [[judgement_index[j] for j in ids if j in judgement_index] for ids in events["judgements"]],
+            "hover": hover_texts(dataset, events, lang).tolist(),
+        },
+        "eras": [
+            {
+                "label": escape_label(era.label),
+                "length": len(era.label),
+                "start": day_numbers(pd.Series([pd.Timestamp(era.start.first_day)]))[0],
+                "end": day_numbers(pd.Series([pd.Timestamp(era_end(era, last_day))]))[0],
+                "hover": escape_label(f"{era.label} ({format_span(era.start, era.end)})"),
+                "fill": ERA_FILLS[position % len(ERA_FILLS)],
+            }
+            for position, era in enumerate(dataset.eras)
+        ],
+        "style": {
+            "sizes": {str(importance): size for importance, size in MARKER_SIZES.items()},
+            "font": FONT_FAMILY,
+            "hoverTemplate": HOVER_TEMPLATE,
+            "eraRow": ERA_LABEL_ROW,
+            "eraCharWidth": ERA_LABEL_CHAR_WIDTH,
+            "maxMarks": MAX_MARKS,
+            "template": pio.templates["plotly_white"].to_plotly_json(),
+        },
+        "text": {
+            "empty": tr(lang, "No events match these filters"),
+            "summary": tr(lang, "{shown} of {total} events"),
+            "summaryOne": "{shown} of 1 event" if lang == "en" else tr(lang, "{shown} of {total} events"),
+        },
+    }
+
+
+def search_bits(dataset: Dataset, query: str) -> str:
+    """The events matching a search, as a little-endian bitmask over their rows, base64-encoded."""
+    mask = filter_mask(dataset, FilterState(query=query)) if search_terms(query) else None
+    values = np.ones(len(dataset.events), dtype=bool) if mask is None else mask.to_numpy(dtype=bool)
+    return base64.b64encode(np.packbits(values, bitorder="little").tobytes()).decode("ascii")

@@ -1,0 +1,181 @@
+"""The browser's filtering and drawing (assets/timeline.js) agree with the Python reference.
+
+The page answers filter clicks in the browser; exports and notebooks use the Python functions.
+Both are run here on the same datasets and states, and their results compared: masks, theme
+counts, state transitions, URLs and whole figures (level of detail included).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import plotly.io as pio
+import pytest
+
+from dashboard import ids
+from dashboard.chart_data import chart_payload, search_bits
+from dashboard.figures import timeline_figure
+from dashboard.filters import FilterState, apply_filters, filter_mask, theme_counts
+from dashboard.interaction import Action, controls_for, next_state, state_from_store, state_to_store
+from dashboard.localise import localise
+from dashboard.urlstate import ViewState, to_query, with_filters
+
+pytestmark = pytest.mark.browser
+
+SCRIPT = Path(__file__).resolve().parents[2] / "dashboard" / "assets" / "timeline.js"
+
+
+@pytest.fixture
+def js(page):
+    page.set_content("<!DOCTYPE html><html><body></body></html>")
+    page.add_script_tag(path=str(SCRIPT))
+
+    def call(function: str, *args):
+        # Typed arrays come back as lists.
+        script = f"(args) => {{ const r = AllianceTimeline.{function}(...args); return ArrayBuffer.isView(r) ? Array.from(r) : r; }}"
+        return page.evaluate(script, list(args))
+
+    return call
+
+
+def matches_for(dataset, query: str) -> dict:
+    return {"query": query, "total": len(dataset.events), "bits": search_bits(dataset, query)}
+
+
+def python_figure(dataset, state: ViewState, zoom, lang="en") -> dict:
+    filters = state.filters
+    events = apply_filters(dataset, filters)
+    selected = state.event if state.event in set(events["id"]) else None
+    figure = timeline_figure(
+        dataset,
+        events,
+        lanes=filters.themes,
+        selected=selected,
+        uirevision=f"{filters.start}-{filters.end}",
+        window=tuple(zoom) if zoom else None,
+        lang=lang,
+    )
+    return json.loads(pio.to_json(figure, remove_uids=False))
+
+
+def assert_same_figure(ours: dict, reference: dict) -> None:
+    assert [t.get("uid") for t in ours["data"]] == [t.get("uid") for t in reference["data"]]
+    for mine, theirs in zip(ours["data"], reference["data"], strict=True):
+        for key, value in mine.items():
+            assert theirs.get(key) == value, (mine.get("uid"), key)
+        assert set(theirs) <= set(mine), (mine.get("uid"), set(theirs) - set(mine))
+    layout, expected = dict(ours["layout"]), dict(reference["layout"])
+    layout.pop("template"), expected.pop("template")
+    assert layout.pop("annotations", []) == expected.pop("annotations", [])
+    assert layout.pop("shapes", []) == expected.pop("shapes", [])
+    assert layout == expected
+
+
+MINI_STATES = [
+    ViewState(),
+    ViewState(FilterState(themes=("forces", "law"))),
+    ViewState(FilterState(start=1950, end=1960)),
+    ViewState(FilterState(query="forces")),
+    ViewState(FilterState(query="treaty base")),
+    ViewState(FilterState(judgement="grow")),
+    ViewState(FilterState(themes=("alliance",)), event="police-reserve"),
+    ViewState(FilterState(), event="self-defense-forces"),
+    ViewState(FilterState(themes=())),
+    ViewState(FilterState(query="nothing matches this")),
+]
+
+
+@pytest.mark.parametrize("state", MINI_STATES, ids=lambda s: to_query(s) or "default")
+def test_masks_counts_and_figures_agree_on_the_small_dataset(js, mini, state):
+    state = with_filters(state, mini, state.filters)  # the page only ever holds normalised states
+    data = chart_payload(mini)
+    matches = matches_for(mini, state.filters.query)
+    bits = js("matchBits", data, state_to_store(state)["filters"], matches)
+    mask = js("filterMask", data, state_to_store(state)["filters"], bits, False)
+    assert [bool(flag) for flag in mask] == filter_mask(mini, state.filters).tolist()
+    counts = js("themeCounts", data, state_to_store(state)["filters"], bits)
+    assert counts == list(theme_counts(mini, state.filters).values())
+    built = js("buildFigure", data, state_to_store(state), None, matches)
+    assert built["shown"] == len(apply_filters(mini, state.filters))
+    assert_same_figure(built["figure"], python_figure(mini, state, None))
+
+
+LARGE_VIEWS = [
+    (ViewState(), None),
+    (ViewState(FilterState(themes=("forces",))), None),
+    (ViewState(), ["1990-01-01", "1991-06-30"]),
+    (ViewState(FilterState(themes=("law", "regional"), start=1960, end=2000)), ["1970-03-01", "1985-12-31"]),
+    (ViewState(FilterState(query="treaty"), event="e17"), None),
+    (ViewState(FilterState(judgement="pay")), ["2000-01-01", "2010-01-01"]),
+]
+
+
+@pytest.mark.parametrize(("state", "zoom"), LARGE_VIEWS, ids=lambda v: str(v)[:40])
+def test_the_thinned_figure_agrees_and_loses_nothing(js, large, state, zoom):
+    state = with_filters(state, large, state.filters)
+    data = chart_payload(large)
+    built = js("buildFigure", data, state_to_store(state), zoom, matches_for(large, state.filters.query))
+    assert_same_figure(built["figure"], python_figure(large, state, zoom))
+    figure = built["figure"]
+    filtered = apply_filters(large, state.filters)
+    drawn = {row[0] for t in figure["data"] if t["meta"]["role"] == "events" for row in t["customdata"]}
+    meta = figure["layout"]["meta"]
+    assert meta["drawn"] == len(drawn) and meta["drawn"] + meta["counted"] == len(filtered)
+    if zoom is None:  # every major event is drawn; the rest are counted per lane and year
+        majors = set(filtered.loc[filtered["importance"] == 3, "id"])
+        assert majors <= drawn
+    if state == ViewState() and zoom is None:
+        assert meta["thinned"] and meta["counted"] > 0  # 6,000 events do not fit the budget of marks
+
+
+def test_figures_agree_in_japanese(js, bundled):
+    japanese = localise(bundled, "ja")
+    state = ViewState(FilterState(themes=("alliance", "forces"), start=1990), event=bundled.events["id"].iloc[40])
+    state = with_filters(state, japanese, state.filters)
+    built = js("buildFigure", chart_payload(japanese, "ja"), state_to_store(state), None, None)
+    assert_same_figure(built["figure"], python_figure(japanese, state, None, "ja"))
+
+
+TRANSITIONS = [
+    ({"type": ids.THEME_TOGGLE, "index": "forces"}, 1, Action.TOGGLE_THEME, "forces"),
+    ({"type": ids.JUDGEMENT_CHOICE, "index": "pay"}, 1, Action.CHOOSE_JUDGEMENT, "pay"),
+    ({"type": ids.JUDGEMENT_CHOICE, "index": ids.ANY_JUDGEMENT}, 1, Action.CHOOSE_JUDGEMENT, ids.ANY_JUDGEMENT),
+    (ids.THEMES_ALL, 1, Action.ALL_THEMES, None),
+    (ids.THEMES_NONE, 1, Action.NO_THEMES, None),
+    (ids.RESET, 1, Action.RESET, None),
+    (ids.SEARCH, "  Treaty  ", Action.EDIT_FILTERS, None),
+    (ids.YEARS, [1960, 1990], Action.EDIT_FILTERS, None),
+]
+STARTS = [
+    ViewState(),
+    ViewState(FilterState(themes=("law", "forces"), start=1950, query="war", judgement="grow"), event="korean-war"),
+]
+
+
+@pytest.mark.parametrize("start", STARTS, ids=["default", "filtered"])
+@pytest.mark.parametrize(("trigger", "value", "action", "argument"), TRANSITIONS, ids=lambda v: str(v)[:30])
+def test_filter_controls_change_the_state_as_the_python_rules_do(js, mini, start, trigger, value, action, argument):
+    controls = controls_for(mini, start)
+    years = value if trigger == ids.YEARS else list(controls.years)
+    query = value if trigger == ids.SEARCH else controls.query
+    expected = next_state(mini, start, action, replace(controls, years=tuple(years), query=query), argument)
+    ours = js("editFilters", chart_payload(mini), state_to_store(start), trigger, value, years, query)
+    assert state_from_store(ours) == expected
+
+
+def test_a_button_drawn_but_not_clicked_changes_nothing(js, mini):
+    trigger = {"type": ids.THEME_TOGGLE, "index": "forces"}
+    assert js("editFilters", chart_payload(mini), None, trigger, None, [1945, 2021], "") is None
+
+
+HOSTILE = ["a b", "x&y=z", "¿qué? 安全保障", "100% (sure)!", "it's *", "comma,kept", "tilde~plus+"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_links_made_in_the_browser_match_the_python_ones(js, text):
+    state = ViewState(FilterState(themes=("law", "forces"), start=1950, end=1990, query=text, judgement="grow"), "e1")
+    assert js("toQuery", state_to_store(state)) == to_query(state)
+    story = ViewState(FilterState(), event="e1", sort="-title", story="grow", step=3)
+    assert js("toQuery", state_to_store(story)) == to_query(story)
