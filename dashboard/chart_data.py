@@ -13,6 +13,7 @@ test checks the two agree.
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,9 @@ from .i18n import tr
 from .model import Dataset
 
 FORMAT_VERSION = 1
+# Past this many marks, a browser with WebGL draws them with it: measured on a 2-core machine with
+# software WebGL, 1,500 marks redraw in about 40 ms with WebGL against 140 ms or more as SVG.
+WEBGL_MARKS_IN_BROWSER = 1000
 
 
 def day_numbers(dates: pd.Series) -> list[int]:
@@ -95,6 +99,7 @@ def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
             "eraRow": ERA_LABEL_ROW,
             "eraCharWidth": ERA_LABEL_CHAR_WIDTH,
             "maxMarks": MAX_MARKS,
+            "webglMarks": WEBGL_MARKS_IN_BROWSER,
             "template": pio.templates["plotly_white"].to_plotly_json(),
         },
         "text": {
@@ -103,6 +108,12 @@ def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
             "summaryOne": "{shown} of 1 event" if lang == "en" else tr(lang, "{shown} of {total} events"),
         },
     }
+
+
+def chart_payload_json(dataset: Dataset, lang: str = "en") -> str:
+    """``chart_payload`` as JSON text: what the page's store carries (one string is lighter to keep
+    and to send than the same columns as Python objects)."""
+    return json.dumps(chart_payload(dataset, lang), ensure_ascii=False, separators=(",", ":"))
 
 
 def search_bits(dataset: Dataset, query: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -61,18 +60,22 @@ def parse_table(data: bytes, name: str) -> Table:
     separated by ``;`` or tabs (spreadsheets in many locales) switches the delimiter, with a note.
     """
     table = Table(name)
-    text = _decode(data, table)
-    if text is None:
+    encoding = _encoding(data, table)
+    if encoding is None:
         return table
-    if not text.strip():
+    # Decoded while read, a chunk at a time: a whole decoded copy of a large file is not kept.
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+    header = next((line for line in stream if line.strip()), None)
+    if header is None:
         table.problems.append(Problem(name, "is empty", "add a header row and at least one row of data"))
         return table
-    delimiter = _delimiter(text)
+    delimiter = _delimiter(header)
     if delimiter != ",":
         label = "semicolons" if delimiter == ";" else "tabs"
         table.notes.append(f"{name} separates its columns with {label}; it was read that way.")
+    stream.seek(0)
 
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(stream, delimiter=delimiter, strict=True)
     previous_end = 0
     try:
         for cells in reader:
@@ -98,19 +101,18 @@ def parse_table(data: bytes, name: str) -> Table:
     return table
 
 
-def _decode(data: bytes, table: Table) -> str | None:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+def _encoding(data: bytes, table: Table) -> str | None:
+    """The encoding to read ``data`` with (UTF-8, with or without BOM, or Windows-1252), or ``None``."""
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")  # checked whole, then dropped
+        return "utf-8-sig"
     except UnicodeDecodeError as error:
-        windows = _as_windows_1252(data)
-        if windows is not None:
+        if _is_windows_1252(data):
             table.notes.append(
                 f"{table.name} is not UTF-8; it was read as Windows-1252 (Western European) text. "
                 "Check that accented letters look right, and save it as UTF-8 next time."
             )
-            return windows
+            return "cp1252"
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line_end = data.find(b"\n", error.start)
         line_text = data[line_start : line_end if line_end >= 0 else len(data)].decode("utf-8", "replace")
@@ -126,21 +128,20 @@ def _decode(data: bytes, table: Table) -> str | None:
         return None
 
 
-def _as_windows_1252(data: bytes) -> str | None:
-    """Windows-1252 text, if the bytes look like it: each non-ASCII byte alone (as accented letters
+def _is_windows_1252(data: bytes) -> bool:
+    """True if the bytes look like Windows-1252 text: each non-ASCII byte alone (as accented letters
     and curly quotes are), none undefined. Multi-byte encodings such as Shift-JIS do not pass."""
     if HIGH_BYTE_RUN.search(data) or b"\x00" in data:
-        return None
+        return False
     try:
-        text = data.decode("cp1252")
+        data.decode("cp1252")
     except UnicodeDecodeError:
-        return None
-    return text
+        return False
+    return True
 
 
-def _delimiter(text: str) -> str:
+def _delimiter(header: str) -> str:
     """``,`` unless the header line clearly uses ``;`` or tabs instead."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
     counts = {delimiter: header.count(delimiter) for delimiter in (",", ";", "\t")}
     best = max(counts, key=lambda delimiter: counts[delimiter])
     return best if counts[best] > counts[","] else ","

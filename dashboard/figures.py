@@ -23,7 +23,9 @@ ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~9
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
-WEBGL_MARKS = 10**9  # WebGL is not available everywhere (headless, some school machines): SVG always
+# Exports and notebooks draw SVG always: vector output for print, and no GPU is needed. The page
+# switches to WebGL for large views when the reader's browser has it (chart_data.WEBGL_MARKS_IN_BROWSER).
+WEBGL_MARKS = 10**9
 
 
 def lane_symbol(dataset: Dataset, theme_id: str) -> str:
@@ -55,7 +57,7 @@ def timeline_figure(
 
     Past a budget of marks (see ``detail``), the less important events are counted per year
     instead of drawn, and the chart says so; ``window`` (the zoomed time range) narrows the
-    budget to what is on screen. Large views are drawn with WebGL.
+    budget to what is on screen. ``assets/timeline.js`` draws the same figure in the browser.
     """
     lane_ids = list(lanes) if lanes is not None else [theme.id for theme in dataset.themes]
     lane_themes = [dataset.theme(theme_id) for theme_id in lane_ids]

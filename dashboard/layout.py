@@ -6,7 +6,7 @@ import pandas as pd
 from dash import dcc, html
 
 from . import ids
-from .chart_data import chart_payload
+from .chart_data import chart_payload_json
 from .event_list import event_table
 from .i18n import LANGUAGE_NAMES, tr
 from .menus import embed_menu, export_menu
@@ -46,7 +46,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
             dcc.Store(id=ids.DATASET, storage_type="memory"),
             dcc.Store(id=ids.ZOOM),
             dcc.Store(id=ids.THINNED, data=False),
-            dcc.Store(id=ids.CHART_DATA, data=chart_payload(dataset, lang)),
+            dcc.Store(id=ids.CHART_DATA, data=chart_payload_json(dataset, lang)),
             dcc.Store(id=ids.MATCHES),
             dcc.Store(id=ids.KEY_SELECT),
             html.A(tr(lang, "Skip to the event list"), href="#event-list-section", className="skip-link"),

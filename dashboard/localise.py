@@ -20,16 +20,18 @@ def localise(dataset: Dataset, lang: str) -> Dataset:
     """The dataset as read in ``lang``: ``"en"`` returns it unchanged."""
     if lang != "ja":
         return dataset
-    events = dataset.events.copy()
+    events = dataset.events.copy(deep=False)  # columns are replaced, never changed in place
+    translations = []
     for column in ("title", "description"):
         translated = f"{column}_ja"
         if translated in events:
             text = events[translated].astype(str).str.strip()
             events[column] = text.where(text != "", events[column])
+            translations.append(text)
     events["date_text"] = japanese_dates(events)
-    events["search_text"] = (
-        events["search_text"] + "\n" + (events["title"] + "\n" + events["description"]).str.casefold()
-    )
+    if translations:  # search matches both languages; without translations, the English text is shared
+        translated_text = translations[0] if len(translations) == 1 else translations[0] + "\n" + translations[1]
+        events["search_text"] = events["search_text"] + "\n" + translated_text.str.casefold()
     meta = dataset.metadata
     return replace(
         dataset,

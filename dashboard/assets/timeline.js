@@ -56,6 +56,14 @@
     return ready;
   }
 
+  var parsed = { text: null, data: null };
+  function payload(stored) {
+    // The store holds the dataset as JSON text (lighter for the server); parsed once.
+    if (typeof stored !== "string") { return stored; }
+    if (parsed.text !== stored) { parsed = { text: stored, data: JSON.parse(stored) }; }
+    return parsed.data;
+  }
+
   function stateOf(stored) {
     return stored && stored.filters ? stored : DEFAULT_STATE;
   }
@@ -156,7 +164,7 @@
     return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   }
 
-  function laneTraces(data, lane, laneNumber, rows) {
+  function laneTraces(data, lane, laneNumber, rows, markType) {
     var cols = columns(data);
     var events = data.events;
     var sizes = data.style.sizes;
@@ -184,7 +192,7 @@
       });
     }
     traces.push({
-      type: "scatter", x: x, y: x.map(function () { return lane.label; }), mode: "markers", name: lane.label,
+      type: markType, x: x, y: x.map(function () { return lane.label; }), mode: "markers", name: lane.label,
       marker: { color: lane.color, opacity: 1, size: size, symbol: symbol, line: { width: width, color: edge } },
       customdata: custom, hovertext: hover, hovertemplate: data.style.hoverTemplate,
       uid: "events-" + lane.id, meta: { role: "events", theme: lane.id }
@@ -192,7 +200,7 @@
     return traces;
   }
 
-  function countTraces(data, plan, laneNumbers, layout, filteredTotal) {
+  function countTraces(data, plan, laneNumbers, layout, filteredTotal, markType) {
     var cols = columns(data);
     var traces = [];
     laneNumbers.forEach(function (laneNumber) {
@@ -206,7 +214,7 @@
       var years = Array.from(perYear.keys()).sort(function (a, b) { return a - b; });
       var counts = years.map(function (year) { return perYear.get(year); });
       traces.push({
-        type: "scatter",
+        type: markType,
         x: years.map(function (year) { return pad(year, 4) + "-07-01"; }),
         y: years.map(function () { return lane.label; }),
         mode: "markers",
@@ -276,8 +284,10 @@
     return rowEnds.length;
   }
 
-  /* The timeline figure of a view (figures.timeline_figure); undefined while a search is on its way. */
-  function buildFigure(data, stored, zoom, matches) {
+  /* The timeline figure of a view (figures.timeline_figure); undefined while a search is on its way.
+   * With options.webgl, a view of many marks draws them with WebGL (scattergl), far faster than SVG;
+   * everything else stays the same. */
+  function buildFigure(data, stored, zoom, matches, options) {
     var state = stateOf(stored);
     var filters = state.filters;
     var bits = matchBits(data, filters, matches);
@@ -294,11 +304,16 @@
     var thinned = plan.counted.length > 0;
     var layout = { annotations: [], shapes: [] };
     var traces = [];
+    var marks = 0;
+    plan.shown.forEach(function (row) {
+      data.events.themes[row].forEach(function (number) { if (flags[number]) { marks += 1; } });
+    });
+    var markType = options && options.webgl && marks > data.style.webglMarks ? "scattergl" : "scatter";
     laneNumbers.forEach(function (number) {
       var inLane = plan.shown.filter(function (row) { return data.events.themes[row].indexOf(number) >= 0; });
-      traces.push.apply(traces, laneTraces(data, data.lanes[number], number, inLane));
+      traces.push.apply(traces, laneTraces(data, data.lanes[number], number, inLane, markType));
     });
-    if (thinned) { traces.push.apply(traces, countTraces(data, plan, laneNumbers, layout, rows.length)); }
+    if (thinned) { traces.push.apply(traces, countTraces(data, plan, laneNumbers, layout, rows.length, markType)); }
     var selected = state.event != null ? rows.find(function (row) { return data.events.id[row] === state.event; }) : undefined;
     if (selected !== undefined) {
       var shownLanes = data.events.themes[selected].filter(function (number) { return flags[number]; });
@@ -436,8 +451,63 @@
 
   window.AllianceTimeline = {
     filterMask: filterMask, themeCounts: themeCounts, planDetail: planDetail, buildFigure: buildFigure,
-    normalise: normalise, editFilters: editFilters, toQuery: toQuery, matchBits: matchBits, isoDay: isoDay
+    normalise: normalise, editFilters: editFilters, toQuery: toQuery, matchBits: matchBits, isoDay: isoDay,
+    payload: payload
   };
+
+  /* What the chart shows now, kept by the callbacks below for the fast path. */
+  var live = { data: null, state: null, zoom: null, matches: null, shown: null };
+
+  function revision(state, zoom, matches, data) {
+    // Same view, same revision: Plotly then skips comparing the data arrays of an identical figure.
+    return JSON.stringify([canonical(stateOf(state)), zoom || null, matches ? matches.query : null, data.total, data.lang]);
+  }
+
+  var webgl = null;
+  function hasWebgl() {
+    // Asked once: machines without a GPU (and headless browsers) often have no WebGL; SVG then.
+    if (webgl === null) {
+      try {
+        var canvas = document.createElement("canvas");
+        webgl = !!(canvas.getContext("webgl") || canvas.getContext("experimental-webgl"));
+      } catch (error) {
+        webgl = false;
+      }
+    }
+    return webgl;
+  }
+
+  function drawView(state, zoom, matches, data) {
+    var built = buildFigure(data, state, zoom, matches, { webgl: hasWebgl() });
+    if (built !== undefined) { built.figure.layout.datarevision = revision(state, zoom, matches, data); }
+    return built;
+  }
+
+  /* The fast path: a filter button redraws the chart at once, before Dash has routed the click
+   * through its callbacks (which then draw the same figure, at the same revision, for free). */
+  var BUTTONS = ".theme-toggle, .judgement-toggle, #theme-filter-all, #theme-filter-none, #reset-filters, #empty-state-reset";
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest ? event.target.closest(BUTTONS) : null;
+    var plot = document.querySelector("#timeline .js-plotly-plot");
+    if (!button || !plot || !live.data || !window.Plotly) { return; }
+    var trigger = button.id;
+    if (trigger.charAt(0) === "{") {
+      try { trigger = JSON.parse(trigger); } catch (error) { return; }
+    }
+    var data = live.data;
+    var state = stateOf(live.state);
+    var filters = state.filters;
+    var years = [filters.start == null ? data.years[0] : filters.start, filters.end == null ? data.years[1] : filters.end];
+    var next = editFilters(data, state, trigger, 1, years, filters.query);
+    if (next === null || same(next, state)) { return; }
+    var yearsChanged = next.filters.start !== filters.start || next.filters.end !== filters.end;
+    var zoom = yearsChanged || typeof trigger === "string" && /reset/.test(trigger) ? null : live.zoom;
+    var built = drawView(next, zoom, live.matches, data);
+    // The config the chart was drawn with: a different one would make Plotly redraw everything twice.
+    if (built === undefined) { return; }
+    window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
+    live.shown = built.figure.layout.datarevision;
+  }, true);
 
   var clientside = window.dash_clientside = window.dash_clientside || {};
   function noUpdate() { return clientside.no_update; }
@@ -446,6 +516,7 @@
   clientside.timeline = {
     /* A filter control was used: the new state (and the zoom, which a change of years resets). */
     edit: function (_themes, _judgements, _all, _none, years, yearFrom, yearTo, query, _reset, _empty, stored, data) {
+      data = payload(data);
       var ctx = context();
       var trigger = ctx.triggered_id;
       var value = ctx.triggered && ctx.triggered.length ? ctx.triggered[0].value : null;
@@ -463,6 +534,7 @@
 
     /* The controls showing a state; a control already showing it is left alone (never echo). */
     controls: function (stored, matches, data, years, yearFrom, yearTo, query) {
+      data = payload(data);
       var ctx = context();
       var outputs = ctx.outputs_list || [];
       var state = stateOf(stored);
@@ -500,13 +572,18 @@
 
     /* The chart, the live summary and the empty state for a state and zoom. */
     draw: function (stored, zoom, matches, data) {
+      data = payload(data);
       var none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()];
       // A shared link: wait for the server to read its state rather than flash the default view.
       if (!data || (!stored && window.location.search)) { return none; }
-      var built = buildFigure(data, stored, zoom, matches);
+      var built = drawView(stored, zoom, matches, data);
       if (built === undefined) { return none; }
+      var drawn = built.figure.layout.datarevision;
+      // The fast path may have drawn this very view already: then the chart is left as it is.
+      var figure = drawn === live.shown ? noUpdate() : built.figure;
+      live = { data: data, state: stored, zoom: zoom, matches: matches, shown: drawn };
       var empty = built.shown === 0;
-      return [built.figure, summary(data, built.shown), !empty, empty ? { display: "none" } : {}, built.thinned];
+      return [figure, summary(data, built.shown), !empty, empty ? { display: "none" } : {}, built.thinned];
     }
   };
 })();

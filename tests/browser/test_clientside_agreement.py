@@ -179,3 +179,24 @@ def test_links_made_in_the_browser_match_the_python_ones(js, text):
     assert js("toQuery", state_to_store(state)) == to_query(state)
     story = ViewState(FilterState(), event="e1", sort="-title", story="grow", step=3)
     assert js("toQuery", state_to_store(story)) == to_query(story)
+
+
+def test_a_large_view_uses_webgl_where_the_browser_has_it_and_nothing_else_changes(js, large):
+    data = chart_payload(large)
+    zoom = ["1960-01-01", "1990-12-31"]  # thousands of marks drawn one by one, the rest counted
+    svg = js("buildFigure", data, None, zoom, None)["figure"]
+    webgl = js("buildFigure", data, None, zoom, None, {"webgl": True})["figure"]
+    types = {t["meta"]["role"]: t["type"] for t in webgl["data"]}
+    assert types == {"events": "scattergl", "counts": "scattergl", "spans": "scatter"}
+    for trace in webgl["data"]:
+        trace["type"] = "scatter"
+    assert webgl == svg
+    small = js(
+        "buildFigure",
+        chart_payload(large),
+        state_to_store(ViewState(FilterState(start=2000, end=2000))),
+        None,
+        None,
+        {"webgl": True},
+    )
+    assert {t["type"] for t in small["figure"]["data"]} == {"scatter"}  # few marks: SVG, crisp and light
