@@ -142,3 +142,27 @@ def test_the_page_carries_the_dataset_for_the_browser(client, mini):
     data = json.loads(text)
     assert data["events"]["id"] == mini.events["id"].tolist()
     assert data["total"] == len(mini.events) and [lane["id"] for lane in data["lanes"]] == [t.id for t in mini.themes]
+
+
+def test_store_round_trip():
+    state = ViewState(FilterState(themes=("a",), start=1, end=2, query="q", judgement="j"), "e", "-title")
+    assert state_from_store(json.loads(json.dumps(state_to_store(state)))) == state
+    assert state_from_store(None) == ViewState()
+
+
+def test_resolve_action():
+    assert resolve_action(None, None, None) == (Action.OPEN_URL, None)
+    assert resolve_action(ids.SEARCH, "x", None) == (Action.EDIT_FILTERS, None)
+    clicked = {"rowId": "korean-war", "colId": "title", "value": "Korean War"}
+    assert resolve_action(ids.LIST_TABLE, clicked, None) == (Action.SELECT_EVENT, "korean-war")
+    assert resolve_action(ids.LIST_TABLE, None, None) is None
+    click = {"points": [{"customdata": ["korean-war", "Korean War", "1950", ""]}]}
+    assert resolve_action(ids.TIMELINE, click, click) == (Action.SELECT_EVENT, "korean-war")
+    assert resolve_action(ids.TIMELINE, {"points": [{}]}, {"points": [{}]}) is None
+    assert resolve_action("something-else", 1, None) is None
+
+
+def test_health_endpoint(client):
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.get_json()["events"] == 8
