@@ -1,7 +1,8 @@
 """A bounded load test of the production server on 127.0.0.1 only.
 
 Starts `alliance-timeline serve --workers N` on a free local port, then C clients replay real
-filter changes (the page's own callback requests: state sync and chart render) for S seconds,
+filter changes (the page's own callback requests to the server: the list and details, and a
+search's matches; the chart itself is filtered and drawn in the browser) for S seconds,
 each with its own keep-alive connection. Reports requests per second, p50/p99 latency and errors.
 It never sends traffic anywhere but the loopback address, and it stops by itself.
 """
@@ -29,8 +30,9 @@ def request_bodies(count: int, seed: int = 7) -> list[bytes]:
     """Real callback requests for a spread of filter states, built from the app's own callback map."""
     dataset = load_dataset()
     app = create_app(dataset)
-    render_key = next(key for key in app.callback_map if "..timeline.figure." in key)
-    sync_key = next(key for key in app.callback_map if "..url.search." in key)
+    server_keys = [key for key, entry in app.callback_map.items() if "callback" in entry]
+    render_key = next(key for key in server_keys if key.startswith(f"..{ids.LIST_TABLE}.rowData"))
+    search_key = next(key for key in server_keys if key.startswith(f"{ids.MATCHES}.data"))
     theme_ids = [theme.id for theme in dataset.themes]
     judgement_choices = [ids.ANY_JUDGEMENT] + [j.id for j in dataset.judgements]
     patterns = {
@@ -48,11 +50,11 @@ def request_bodies(count: int, seed: int = 7) -> list[bytes]:
             themes=tuple(rng.sample(theme_ids, rng.randint(1, len(theme_ids)))) if rng.random() < 0.6 else None,
             start=start,
             end=rng.choice([None, rng.randint(start or first, last)]),
-            query=rng.choice(["", "", rng.choice(WORDS)]),
+            query=rng.choice(["", rng.choice(WORDS)]) if position % 2 == 0 else rng.choice(WORDS),
             judgement=rng.choice([None, None, *(j.id for j in dataset.judgements)]),
         )
         state = asdict(ViewState(filters))
-        key = render_key if position % 2 == 0 else sync_key
+        key = render_key if position % 2 == 0 else search_key
         callback = app.callback_map[key]
         values = {"view-state.data": state, "search-filter.value": filters.query, "url.search": ""}
 
@@ -71,19 +73,18 @@ def request_bodies(count: int, seed: int = 7) -> list[bytes]:
 
         outputs = []
         for part in key.strip(".").split("..."):
-            item_id, prop = part.rsplit(".", 1)
+            item_id, prop = part.split("@")[0].rsplit(".", 1)
             expanded = dependency({"id": item_id, "property": prop})
             if isinstance(expanded, list):
                 outputs.append([{"id": output["id"], "property": prop} for output in expanded])
             else:
                 outputs.append({"id": item_id, "property": prop})
-        changed = ["view-state.data"] if key == render_key else ["search-filter.value"]
         body = {
             "output": key,
-            "outputs": outputs,
+            "outputs": outputs if key.startswith("..") else outputs[0],
             "inputs": [dependency(item) for item in callback["inputs"]],
             "state": [dependency(item) for item in callback["state"]],
-            "changedPropIds": changed,
+            "changedPropIds": ["view-state.data"],
         }
         bodies.append(json.dumps(body).encode())
     return bodies
