@@ -10,12 +10,13 @@ It never sends traffic anywhere but the loopback address, and it stops by itself
 from __future__ import annotations
 
 import http.client
-import json
 import random
 import statistics
 import threading
 import time
 from dataclasses import asdict
+
+from callback_requests import callback_body
 
 from dashboard import ids, load_dataset
 from dashboard.app import create_app
@@ -30,17 +31,7 @@ def request_bodies(count: int, seed: int = 7) -> list[bytes]:
     """Real callback requests for a spread of filter states, built from the app's own callback map."""
     dataset = load_dataset()
     app = create_app(dataset)
-    server_keys = [key for key, entry in app.callback_map.items() if "callback" in entry]
-    render_key = next(key for key in server_keys if key.startswith(f"..{ids.LIST_TABLE}.rowData"))
-    search_key = next(key for key in server_keys if key.startswith(f"{ids.MATCHES}.data"))
     theme_ids = [theme.id for theme in dataset.themes]
-    judgement_choices = [ids.ANY_JUDGEMENT] + [j.id for j in dataset.judgements]
-    patterns = {
-        ids.THEME_TOGGLE: theme_ids,
-        ids.THEME_COUNT: theme_ids,
-        ids.JUDGEMENT_CHOICE: judgement_choices,
-        ids.STORY_START: [j.id for j in dataset.judgements],
-    }
     first, last = dataset.year_bounds
     rng = random.Random(seed)
     bodies = []
@@ -54,39 +45,9 @@ def request_bodies(count: int, seed: int = 7) -> list[bytes]:
             judgement=rng.choice([None, None, *(j.id for j in dataset.judgements)]),
         )
         state = asdict(ViewState(filters))
-        key = render_key if position % 2 == 0 else search_key
-        callback = app.callback_map[key]
-        values = {"view-state.data": state, "search-filter.value": filters.query, "url.search": ""}
-
-        def dependency(item, values=values):
-            if item["id"].startswith("{"):  # a pattern: the page's matching components
-                kind = json.loads(item["id"])["type"]
-                return [
-                    {"id": {"type": kind, "index": index}, "property": item["property"], "value": None}
-                    for index in patterns[kind]
-                ]
-            return {
-                "id": item["id"],
-                "property": item["property"],
-                "value": values.get(f"{item['id']}.{item['property']}"),
-            }
-
-        outputs = []
-        for part in key.strip(".").split("..."):
-            item_id, prop = part.split("@")[0].rsplit(".", 1)
-            expanded = dependency({"id": item_id, "property": prop})
-            if isinstance(expanded, list):
-                outputs.append([{"id": output["id"], "property": prop} for output in expanded])
-            else:
-                outputs.append({"id": item_id, "property": prop})
-        body = {
-            "output": key,
-            "outputs": outputs if key.startswith("..") else outputs[0],
-            "inputs": [dependency(item) for item in callback["inputs"]],
-            "state": [dependency(item) for item in callback["state"]],
-            "changedPropIds": ["view-state.data"],
-        }
-        bodies.append(json.dumps(body).encode())
+        # What the page asks of the server on a filter change: the list and details, or a search's matches.
+        output = f"{ids.LIST_TABLE}.rowData" if position % 2 == 0 else f"{ids.MATCHES}.data"
+        bodies.append(callback_body(app, output, {f"{ids.STATE}.data": state}))
     return bodies
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import os
 import shutil
 import statistics
@@ -28,6 +27,7 @@ from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
+from callback_requests import callback_body
 from generate import generate
 
 from dashboard import ids, load_dataset
@@ -73,32 +73,6 @@ BARE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><script src="plo
 fetch('figure.json').then(r => r.json()).then(fig => Plotly.newPlot('chart', fig.data, fig.layout, {responsive: true}))
   .then(() => { window.drawn = performance.now(); });
 </script></body></html>"""
-
-
-def callback_body(app, output: str, values: dict) -> bytes:
-    """The request the page sends for the server callback whose first output is ``output``."""
-    key = next(
-        key
-        for key, entry in app.callback_map.items()
-        if "callback" in entry and key.strip(".").split("...")[0].split("@")[0] == output
-    )
-    callback = app.callback_map[key]
-
-    def dependency(item):
-        if item["id"].startswith("{"):
-            return []
-        return {"id": item["id"], "property": item["property"], "value": values.get(f"{item['id']}.{item['property']}")}
-
-    parts = [p.split("@")[0] for p in key.strip(".").split("...")]
-    outputs = [{"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1]} for p in parts]
-    body = {
-        "output": key,
-        "outputs": outputs if key.startswith("..") else outputs[0],
-        "inputs": [dependency(i) for i in callback["inputs"]],
-        "state": [dependency(i) for i in callback["state"]],
-        "changedPropIds": [f"{ids.STATE}.data"],
-    }
-    return json.dumps(body).encode()
 
 
 def peak_memory_mb(path: Path) -> float:

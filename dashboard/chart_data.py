@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -39,6 +40,7 @@ from .i18n import tr
 from .model import Dataset
 
 FORMAT_VERSION = 1
+EPOCH = date(1970, 1, 1)
 # Past this many marks, a browser with WebGL draws them with it: measured on a 2-core machine with
 # software WebGL, 1,500 marks redraw in about 40 ms with WebGL against 140 ms or more as SVG.
 WEBGL_MARKS_IN_BROWSER = 1000
@@ -47,6 +49,11 @@ WEBGL_MARKS_IN_BROWSER = 1000
 def day_numbers(dates: pd.Series) -> list[int]:
     """Dates as whole days since 1970-01-01 (negative before it)."""
     return dates.to_numpy().astype("datetime64[D]").astype(np.int64).tolist()
+
+
+def day_number(day: date) -> int:
+    """One date as whole days since 1970-01-01."""
+    return (day - EPOCH).days
 
 
 def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
@@ -85,8 +92,8 @@ def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
             {
                 "label": escape_label(era.label),
                 "length": len(era.label),
-                "start": day_numbers(pd.Series([pd.Timestamp(era.start.first_day)]))[0],
-                "end": day_numbers(pd.Series([pd.Timestamp(era_end(era, last_day))]))[0],
+                "start": day_number(era.start.first_day),
+                "end": day_number(era_end(era, last_day)),
                 "hover": escape_label(f"{era.label} ({format_span(era.start, era.end)})"),
                 "fill": ERA_FILLS[position % len(ERA_FILLS)],
             }

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .dates import format_span
-from .detail import DetailPlan, counts_per_year, mark_counts, plan_detail
+from .detail import DetailPlan, counts_per_year, plan_detail
 from .filters import FilterState, apply_filters, has_any_theme
 from .i18n import tr
 from .model import Dataset, Era, Theme
@@ -23,9 +23,6 @@ ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~9
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
-# Exports and notebooks draw SVG always: vector output for print, and no GPU is needed. The page
-# switches to WebGL for large views when the reader's browser has it (chart_data.WEBGL_MARKS_IN_BROWSER).
-WEBGL_MARKS = 10**9
 
 
 def lane_symbol(dataset: Dataset, theme_id: str) -> str:
@@ -64,11 +61,10 @@ def timeline_figure(
     figure = go.Figure()
     plan = plan_detail(events, lane_ids, window)
     shown = plan.shown
-    webgl = int(mark_counts(shown, lane_ids).sum()) > WEBGL_MARKS
     hover = hover_texts(dataset, shown, lang)
     for theme in lane_themes:
         in_lane = has_any_theme(shown, [theme.id])
-        _add_lane(figure, dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()], webgl)
+        _add_lane(figure, dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()])
     if plan.thinned:
         _add_counts(figure, dataset, plan, lane_ids, len(events), lang)
     if selected is not None and selected in set(events["id"]):
@@ -170,9 +166,7 @@ def escape_labels(texts: pd.Series, *, markup: bool = False) -> pd.Series:
     return texts.str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
 
 
-def _add_lane(
-    figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.DataFrame, hover: pd.Series, webgl: bool
-) -> None:
+def _add_lane(figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.DataFrame, hover: pd.Series) -> None:
     is_period = events["end_date"] != ""
     periods = events.loc[is_period]
     if not periods.empty:
@@ -195,9 +189,10 @@ def _add_lane(
     primary = np.array([themes[0] == theme.id for themes in events["themes"]], dtype=bool)
     symbol = lane_symbol(dataset, theme.id)
     marker_x = events["start"].where(is_period, events["x"])
-    trace = go.Scattergl if webgl else go.Scatter
+    # SVG always: exports stay vector files for print and need no GPU (the page may use WebGL, see
+    # chart_data.WEBGL_MARKS_IN_BROWSER).
     figure.add_trace(
-        trace(
+        go.Scatter(
             x=marker_x.dt.strftime("%Y-%m-%d").tolist(),
             y=[theme.label] * len(events),
             mode="markers",

@@ -369,6 +369,18 @@
     return { themes: themes, start: start, end: end, query: String(filters.query || "").trim(), judgement: judgement };
   }
 
+  /* The years the controls show for some filters: the dataset's bounds where they are open. */
+  function yearsOf(data, filters) {
+    return [filters.start == null ? data.years[0] : filters.start, filters.end == null ? data.years[1] : filters.end];
+  }
+
+  /* The zoom after a filter edit: a change of years or a reset shows the whole range again. */
+  function zoomAfter(before, next, trigger, zoom) {
+    var yearsChanged = next.filters.start !== before.filters.start || next.filters.end !== before.filters.end;
+    var reset = trigger === "reset-filters" || trigger === "empty-state-reset";
+    return yearsChanged || reset ? null : zoom;
+  }
+
   function yearOf(value, bound) {
     return typeof value === "number" && isFinite(value) ? Math.trunc(value) : bound;
   }
@@ -497,12 +509,9 @@
     var data = live.data;
     var state = stateOf(live.state);
     var filters = state.filters;
-    var years = [filters.start == null ? data.years[0] : filters.start, filters.end == null ? data.years[1] : filters.end];
-    var next = editFilters(data, state, trigger, 1, years, filters.query);
+    var next = editFilters(data, state, trigger, 1, yearsOf(data, filters), filters.query);
     if (next === null || same(next, state)) { return; }
-    var yearsChanged = next.filters.start !== filters.start || next.filters.end !== filters.end;
-    var zoom = yearsChanged || typeof trigger === "string" && /reset/.test(trigger) ? null : live.zoom;
-    var built = drawView(next, zoom, live.matches, data);
+    var built = drawView(next, zoomAfter(state, next, trigger, live.zoom), live.matches, data);
     // The config the chart was drawn with: a different one would make Plotly redraw everything twice.
     if (built === undefined) { return; }
     window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
@@ -525,11 +534,10 @@
       var next = editFilters(data, stored, trigger, value, fromInputs ? [yearFrom, yearTo] : years, query);
       var before = stateOf(stored);
       if (next === null || same(next, before)) { return [noUpdate(), noUpdate()]; }
-      var yearsChanged = next.filters.start !== before.filters.start || next.filters.end !== before.filters.end;
-      var reset = trigger === "reset-filters" || trigger === "empty-state-reset";
+      var zoom = zoomAfter(before, next, trigger, noUpdate());
       // Remember which control made the change, so its value is not written back under the reader.
       next = Object.assign({}, next, { source: typeof trigger === "string" ? trigger : null });
-      return [next, yearsChanged || reset ? null : noUpdate()];
+      return [next, zoom];
     },
 
     /* The controls showing a state; a control already showing it is left alone (never echo). */
@@ -541,8 +549,8 @@
       var filters = state.filters;
       var none = function (position) { return (outputs[position] || []).map(noUpdate); };
       if (!data) { return [none(0), none(1), noUpdate(), noUpdate(), noUpdate(), noUpdate(), none(6)]; }
-      var first = filters.start == null ? data.years[0] : filters.start;
-      var last = filters.end == null ? data.years[1] : filters.end;
+      var shownYears = yearsOf(data, filters);
+      var first = shownYears[0], last = shownYears[1];
       var shown = filters.themes == null ? data.lanes.map(function (lane) { return lane.id; }) : filters.themes;
       var bits = matchBits(data, filters, matches);
       var counts = bits === undefined ? null : themeCounts(data, filters, bits);
