@@ -41,8 +41,8 @@ from .model import Dataset
 
 FORMAT_VERSION = 1
 EPOCH = date(1970, 1, 1)
-# Past this many marks, a browser with WebGL draws them with it: measured on a 2-core machine with
-# software WebGL, 1,500 marks redraw in about 40 ms with WebGL against 140 ms or more as SVG.
+# Past this many marks, a browser with hardware WebGL draws them with it (SVG costs about 0.1 ms per
+# mark on a 2-core machine). Software WebGL is declined in timeline.js: it is slower than SVG.
 WEBGL_MARKS_IN_BROWSER = 1000
 
 
