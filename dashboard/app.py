@@ -10,11 +10,20 @@ from flask import Flask
 from .callbacks import register_callbacks
 from .layout import language_path, page
 from .model import Dataset
-from .routes import register_routes
+from .routes import inline_script_hashes, register_routes
 from .sources import DataSource
 from .uploads import Limits
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+
+# Dash serves a Babel polyfill (core-js 2) first. It replaces parseInt, parseFloat, String trim and
+# Math.sinh with slower versions on every current browser (it holds their handling of U+180E, since
+# Unicode 6.3 no longer a space, to be a bug), and plotly.js calls them thousands of times per
+# redraw. The page keeps the browser's own ones here; assets/builtins.js puts them back.
+KEEP_NATIVE_BUILTINS = (
+    "window.nativeBuiltins={parseInt:parseInt,parseFloat:parseFloat,trim:String.prototype.trim,"
+    "trimStart:String.prototype.trimStart,trimEnd:String.prototype.trimEnd,sinh:Math.sinh};"
+)
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
 <html lang="__LANG__">
@@ -28,6 +37,7 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
         {%app_entry%}
         <div>
             {%config%}
+            <script>__KEEP_NATIVE_BUILTINS__</script>
             {%scripts%}
             {%renderer%}
         </div>
@@ -46,7 +56,9 @@ def create_app(dataset: Dataset, limits: Limits | None = None) -> Dash:
     _language_app(source, "ja", server=app.server)
     # A request carries at most one upload as base64 text (4/3 of its size) plus the page state.
     app.server.config["MAX_CONTENT_LENGTH"] = source.limits.max_bytes * 4 // 3 + 1024 * 1024
-    register_routes(app.server, dataset, app.csp_hashes())
+    register_routes(
+        app.server, dataset, app.csp_hashes() + inline_script_hashes(f"<script>{KEEP_NATIVE_BUILTINS}</script>")
+    )
     return app
 
 
@@ -61,7 +73,7 @@ def _language_app(source: DataSource, lang: str, server: Flask | bool) -> Dash:
         assets_folder=str(ASSETS),
         serve_locally=True,
         update_title=None,
-        index_string=INDEX_TEMPLATE.replace("__LANG__", lang),
+        index_string=INDEX_TEMPLATE.replace("__LANG__", lang).replace("__KEEP_NATIVE_BUILTINS__", KEEP_NATIVE_BUILTINS),
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": meta.description or meta.title},
