@@ -14,22 +14,26 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import date
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import plotly.io as pio
 
-from .dates import format_span
-from .detail import MAX_MARKS
+from .dates import day_number, day_numbers, format_span
+from .detail import MAX_MARKS, MERGE_BUCKETS, MERGE_MARKS
 from .figures import (
+    COUNT_COLORS,
+    COUNT_GAP,
+    COUNTED_HOVER,
+    COUNTED_NAME,
     ERA_FILLS,
     ERA_LABEL_CHAR_WIDTH,
     ERA_LABEL_ROW,
     FONT_FAMILY,
     HOVER_TEMPLATE,
     MARKER_SIZES,
+    MERGED_HOVER,
+    MERGED_NOTE,
     era_end,
     escape_label,
     hover_texts,
@@ -40,20 +44,9 @@ from .i18n import tr
 from .model import Dataset
 
 FORMAT_VERSION = 1
-EPOCH = date(1970, 1, 1)
 # Past this many marks, a browser with hardware WebGL draws them with it (SVG costs about 0.1 ms per
 # mark on a 2-core machine). Software WebGL is declined in timeline.js: it is slower than SVG.
 WEBGL_MARKS_IN_BROWSER = 1000
-
-
-def day_numbers(dates: pd.Series) -> list[int]:
-    """Dates as whole days since 1970-01-01 (negative before it)."""
-    return dates.to_numpy().astype("datetime64[D]").astype(np.int64).tolist()
-
-
-def day_number(day: date) -> int:
-    """One date as whole days since 1970-01-01."""
-    return (day - EPOCH).days
 
 
 def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
@@ -106,6 +99,10 @@ def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
             "eraRow": ERA_LABEL_ROW,
             "eraCharWidth": ERA_LABEL_CHAR_WIDTH,
             "maxMarks": MAX_MARKS,
+            "mergeMarks": MERGE_MARKS,
+            "mergeBuckets": MERGE_BUCKETS,
+            "countColors": COUNT_COLORS,
+            "countGap": COUNT_GAP,
             "webglMarks": WEBGL_MARKS_IN_BROWSER,
             "template": pio.templates["plotly_white"].to_plotly_json(),
         },
@@ -113,6 +110,10 @@ def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
             "empty": tr(lang, "No events match these filters"),
             "summary": tr(lang, "{shown} of {total} events"),
             "summaryOne": "{shown} of 1 event" if lang == "en" else tr(lang, "{shown} of {total} events"),
+            "merged": tr(lang, MERGED_HOVER),
+            "counted": tr(lang, COUNTED_HOVER),
+            "countedName": tr(lang, COUNTED_NAME),
+            "mergedNote": tr(lang, MERGED_NOTE),
         },
     }
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Precision = Literal["year", "month", "day"]
 
@@ -97,3 +100,21 @@ def format_span(start: PartialDate, end: PartialDate | None) -> str:
     if end is None:
         return format_date(start)
     return f"{format_date(start)} – {format_date(end)}"
+
+
+EPOCH = date(1970, 1, 1)
+
+
+def day_number(day: date) -> int:
+    """One date as whole days since 1970-01-01 (negative before it)."""
+    return (day - EPOCH).days
+
+
+def day_numbers(dates: pd.Series) -> list[int]:
+    """A column of dates as whole days since 1970-01-01."""
+    return dates.to_numpy().astype("datetime64[D]").astype("int64").tolist()
+
+
+def iso_day(day: int) -> str:
+    """Days since 1970-01-01 as an ISO date, YYYY-MM-DD."""
+    return (EPOCH + timedelta(days=day)).isoformat()

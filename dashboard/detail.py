@@ -5,6 +5,11 @@ budget of marks, only the more important events are drawn individually (every ma
 always is) and the rest are counted per lane and year; zooming in narrows the window the
 budget applies to, so a close enough view shows every event. Nothing is dropped silently:
 the plan says how many events are counted rather than drawn.
+
+Past a second, smaller budget, marks of one lane that would overlap on screen (closer than
+1/``MERGE_BUCKETS`` of the time axis, less than the smallest mark's width on any usual chart)
+are drawn as one mark, at the most important of them, which says how many events it stands for;
+periods closer than a bucket are drawn as one span.
 """
 
 from __future__ import annotations
@@ -12,9 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 MAX_MARKS = 4000  # marks drawn one by one before the chart thins to the most important events
+MERGE_MARKS = 1000  # marks drawn before marks of a lane closer than a bucket are merged
+MERGE_BUCKETS = 200  # buckets across the time axis (about 5 px each on a 1,000 px wide chart)
 
 
 @dataclass(frozen=True)
@@ -74,3 +82,41 @@ def counts_per_year(counted: pd.DataFrame, lanes: Sequence[str]) -> pd.DataFrame
     frame = frame[frame["lane"].isin(list(lanes))]
     grouped = frame.groupby(["lane", "year"]).size().rename("count").reset_index()
     return grouped
+
+
+@dataclass(frozen=True)
+class MergeGrid:
+    """The buckets marks are merged in: ``width`` days each, counted from day ``start`` (days since 1970)."""
+
+    start: int
+    width: float
+
+    @classmethod
+    def over(cls, first_day: int, last_day: int, buckets: int = MERGE_BUCKETS) -> MergeGrid:
+        """``buckets`` equal buckets across the axis from ``first_day`` to ``last_day``."""
+        return cls(first_day, max(last_day - first_day, 1) / buckets)
+
+
+def merge_marks(days: np.ndarray, importance: np.ndarray, grid: MergeGrid) -> tuple[np.ndarray, np.ndarray]:
+    """One lane's marks merged per bucket: the position of each bucket's lead (its most important
+    mark, the first on a tie) and how many marks it stands for, in time order."""
+    if len(days) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    bucket = np.floor((np.asarray(days, dtype=np.float64) - grid.start) / grid.width).astype(np.int64)
+    position = np.arange(len(days))
+    order = np.lexsort((position, -np.asarray(importance, dtype=np.int64), bucket))
+    first = np.flatnonzero(np.r_[True, bucket[order][1:] != bucket[order][:-1]])
+    counts = np.diff(np.r_[first, len(days)])
+    return position[order][first], counts
+
+
+def merge_spans(starts: np.ndarray, lasts: np.ndarray, width: float) -> list[tuple[int, int]]:
+    """One lane's spans (first and last days) joined where they overlap or lie within ``width``
+    days of each other: drawn as one translucent line, they look the same, with far fewer points."""
+    joined: list[list[int]] = []
+    for start, last in sorted(zip(np.asarray(starts).tolist(), np.asarray(lasts).tolist(), strict=True)):
+        if joined and start - joined[-1][1] <= width:
+            joined[-1][1] = max(joined[-1][1], last)
+        else:
+            joined.append([start, last])
+    return [(start, last) for start, last in joined]

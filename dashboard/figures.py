@@ -10,8 +10,17 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .dates import format_span
-from .detail import DetailPlan, counts_per_year, plan_detail
+from .dates import day_number, day_numbers, format_span, iso_day
+from .detail import (
+    MERGE_MARKS,
+    DetailPlan,
+    MergeGrid,
+    counts_per_year,
+    mark_counts,
+    merge_marks,
+    merge_spans,
+    plan_detail,
+)
 from .filters import FilterState, apply_filters, has_any_theme
 from .i18n import tr
 from .model import Dataset, Era, Theme
@@ -23,6 +32,12 @@ ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~9
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
+MERGED_HOVER = "and {count} more here: zoom in to see each"
+COUNTED_HOVER = "Counted, not drawn: {count} in {year}. Zoom in or narrow the filters to see them."
+COUNTED_NAME = "Counted events"
+COUNT_COLORS = [[0, "rgba(82, 96, 109, 0.06)"], [1, "rgba(82, 96, 109, 0.32)"]]  # the band of counted events
+COUNT_GAP = 16  # pixels between two lanes' bands
+MERGED_NOTE = "Events too close to tell apart at this zoom share one mark, drawn for the most important of them."
 
 
 def lane_symbol(dataset: Dataset, theme_id: str) -> str:
@@ -62,27 +77,38 @@ def timeline_figure(
     plan = plan_detail(events, lane_ids, window)
     shown = plan.shown
     hover = hover_texts(dataset, shown, lang)
+    x_range = list(window) if window else time_range(events if not events.empty else dataset.events)
+    grid = None
+    if int(mark_counts(shown, lane_ids).sum()) > MERGE_MARKS:
+        axis_start, axis_end = (day_number(date.fromisoformat(end[:10])) for end in x_range)
+        grid = MergeGrid.over(axis_start, axis_end)
     for theme in lane_themes:
         in_lane = has_any_theme(shown, [theme.id])
-        _add_lane(figure, dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()])
+        _add_lane(figure, dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()], grid, lang)
     if plan.thinned:
-        _add_counts(figure, dataset, plan, lane_ids, len(events), lang)
+        _add_counts(figure, dataset, plan, lane_ids, lang)
+    if plan.thinned or grid is not None:
+        _add_detail_note(figure, plan, len(events), grid is not None, lang)
     if selected is not None and selected in set(events["id"]):
         _add_selection(figure, dataset, events.loc[events["id"] == selected].iloc[0], lane_ids)
-    x_range = list(window) if window else time_range(events if not events.empty else dataset.events)
     era_rows = _add_eras(figure, dataset, x_range)
     labels = [theme.label for theme in lane_themes]
     figure.update_layout(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": 13, "color": "#1f2933"},
         height=max(300, 110 + 62 * len(labels)),
-        margin={"l": 10, "r": 10, "t": 20 + ERA_LABEL_ROW * era_rows, "b": 64 if plan.thinned else 40},
+        margin={
+            "l": 10,
+            "r": 10,
+            "t": 20 + ERA_LABEL_ROW * era_rows,
+            "b": 40 + 24 * (plan.thinned + (grid is not None)),
+        },
         showlegend=False,
         hovermode="closest",
         hoverlabel={"font": {"family": FONT_FAMILY}},
         dragmode="zoom",
         uirevision=uirevision,
-        meta={"thinned": plan.thinned, "drawn": len(shown), "counted": len(plan.counted)},
+        meta={"thinned": plan.thinned, "drawn": len(shown), "counted": len(plan.counted), "merged": grid is not None},
         xaxis={
             "type": "date",
             "range": x_range,
@@ -166,12 +192,24 @@ def escape_labels(texts: pd.Series, *, markup: bool = False) -> pd.Series:
     return texts.str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
 
 
-def _add_lane(figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.DataFrame, hover: pd.Series) -> None:
+def _add_lane(
+    figure: go.Figure,
+    dataset: Dataset,
+    theme: Theme,
+    events: pd.DataFrame,
+    hover: pd.Series,
+    grid: MergeGrid | None = None,
+    lang: str = "en",
+) -> None:
     is_period = events["end_date"] != ""
     periods = events.loc[is_period]
     if not periods.empty:
-        starts = periods["start"].dt.strftime("%Y-%m-%d").tolist()
-        ends = periods["last"].dt.strftime("%Y-%m-%d").tolist()
+        if grid is None:
+            starts = periods["start"].dt.strftime("%Y-%m-%d").tolist()
+            ends = periods["last"].dt.strftime("%Y-%m-%d").tolist()
+        else:
+            spans = merge_spans(day_numbers(periods["start"]), day_numbers(periods["last"]), grid.width)
+            starts, ends = ([iso_day(span[side]) for span in spans] for side in (0, 1))
         xs: list[object] = [value for pair in zip(starts, ends, strict=True) for value in (*pair, None)]
         figure.add_trace(
             go.Scatter(
@@ -186,11 +224,22 @@ def _add_lane(figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.Data
                 meta={"role": "spans", "theme": theme.id},
             )
         )
+    meta: dict[str, object] = {"role": "events", "theme": theme.id}
+    marker_x = events["start"].where(is_period, events["x"])
+    hover = hover.reset_index(drop=True)
+    if grid is not None:
+        leads, counts = merge_marks(np.asarray(day_numbers(marker_x)), events["importance"].to_numpy(), grid)
+        events, marker_x = events.iloc[leads], marker_x.iloc[leads]
+        more = [escape_label(tr(lang, MERGED_HOVER, count=f"{count - 1:,}")) for count in counts]
+        hover = pd.Series(
+            [
+                text + (f"<br><i>{extra}</i>" if count > 1 else "")
+                for text, extra, count in zip(hover.iloc[leads], more, counts, strict=True)
+            ]
+        )
+        meta["merged"] = counts.tolist()
     primary = np.array([themes[0] == theme.id for themes in events["themes"]], dtype=bool)
     symbol = lane_symbol(dataset, theme.id)
-    marker_x = events["start"].where(is_period, events["x"])
-    # SVG always: exports stay vector files for print and need no GPU (the page may use WebGL, see
-    # chart_data.WEBGL_MARKS_IN_BROWSER).
     figure.add_trace(
         go.Scatter(
             x=marker_x.dt.strftime("%Y-%m-%d").tolist(),
@@ -211,49 +260,58 @@ def _add_lane(figure: go.Figure, dataset: Dataset, theme: Theme, events: pd.Data
             hovertext=hover.tolist(),
             hovertemplate=HOVER_TEMPLATE,
             uid=f"events-{theme.id}",
-            meta={"role": "events", "theme": theme.id},
+            meta=meta,
         )
     )
 
 
-def _add_counts(
-    figure: go.Figure, dataset: Dataset, plan: DetailPlan, lanes: list[str], total: int, lang: str = "en"
-) -> None:
-    """Counted events as faint squares per lane and year, and a note saying how many there are."""
+def _add_counts(figure: go.Figure, dataset: Dataset, plan: DetailPlan, lanes: list[str], lang: str = "en") -> None:
+    """Counted events per lane and year, as one faint band behind the lanes (one image, cheap to draw)."""
     counts = counts_per_year(plan.counted, lanes)
-    for theme_id in lanes:
-        theme = dataset.theme(theme_id)
-        rows = counts[counts["lane"] == theme_id]
-        if rows.empty:
-            continue
-        figure.add_trace(
-            go.Scatter(
-                x=[f"{int(year):04d}-07-01" for year in rows["year"]],
-                y=[theme.label] * len(rows),
-                mode="markers",
-                marker={
-                    "color": theme.color,
-                    "opacity": 0.28,
-                    "symbol": "square",
-                    "size": (6 + 3 * np.sqrt(rows["count"].to_numpy())).clip(6, 26).tolist(),
-                },
-                hovertext=[
-                    f"{count:,} more event{'s' if count != 1 else ''} in {int(year)}: "
-                    "zoom in or narrow the filters to see them"
-                    for year, count in zip(rows["year"], rows["count"], strict=True)
-                ],
-                hovertemplate="%{hovertext}<extra></extra>",
-                name=f"{theme.label} (counted)",
-                uid=f"counts-{theme_id}",
-                meta={"role": "counts", "theme": theme_id, "counts": rows["count"].astype(int).tolist()},
-            )
+    first, last = int(plan.counted["start"].dt.year.min()), int(plan.counted["start"].dt.year.max())
+    grid = np.zeros((len(lanes), last - first + 1), dtype=np.int64)
+    row_of = {theme_id: row for row, theme_id in enumerate(lanes)}
+    grid[counts["lane"].map(row_of).to_numpy(dtype=np.int64), counts["year"].to_numpy(dtype=np.int64) - first] = counts[
+        "count"
+    ].to_numpy(dtype=np.int64)
+    figure.add_trace(
+        go.Heatmap(
+            x=[f"{year:04d}-01-01" for year in range(first, last + 2)],
+            y=[dataset.theme(theme_id).label for theme_id in lanes],
+            z=[[int(count) or None for count in row] for row in grid],
+            hovertext=[
+                [
+                    escape_label(tr(lang, COUNTED_HOVER, count=f"{int(count):,}", year=first + k)) if count else None
+                    for k, count in enumerate(row)
+                ]
+                for row in grid
+            ],
+            hovertemplate=HOVER_TEMPLATE,
+            hoverongaps=False,
+            showscale=False,
+            zmin=0,
+            colorscale=COUNT_COLORS,
+            ygap=COUNT_GAP,
+            name=tr(lang, COUNTED_NAME),
+            uid="counts",
+            meta={"role": "counts", "lanes": list(lanes), "counts": grid.tolist()},
         )
-    level = {2: "notable and major", 3: "major"}.get(plan.min_importance or 3, "major")
-    figure.add_annotation(
-        text=escape_label(
+    )
+
+
+def _add_detail_note(figure: go.Figure, plan: DetailPlan, total: int, merged: bool, lang: str = "en") -> None:
+    """Under the chart, what it does not draw one by one: counted events, merged marks."""
+    sentences = []
+    if plan.thinned:
+        level = {2: "notable and major", 3: "major"}.get(plan.min_importance or 3, "major")
+        sentences.append(
             f"Drawn one by one: {len(plan.shown):,} of {total:,} events (all {level} events in view). "
-            f"The other {len(plan.counted):,} are counted per year as faint squares: zoom in or filter to see them."
-        ),
+            f"Grey bands count the other {len(plan.counted):,} per year: zoom in or filter to see them."
+        )
+    if merged:
+        sentences.append(tr(lang, MERGED_NOTE))
+    figure.add_annotation(
+        text="<br>".join(escape_label(sentence) for sentence in sentences),
         xref="paper",
         yref="paper",
         x=0,
@@ -261,6 +319,7 @@ def _add_counts(
         yanchor="top",
         yshift=-28,
         xanchor="left",
+        align="left",
         showarrow=False,
         font={"size": 12, "color": "#52606d"},
     )

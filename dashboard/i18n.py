@@ -124,6 +124,16 @@ JA = {
     "Language": "言語",
     "Event {n} of {total} in this lane.": "この段の{total}件中{n}件目。",
     "Details opened:": "詳細を開きました：",
+    # Events counted instead of drawn (figures.COUNTED_HOVER, figures.COUNTED_NAME)
+    "Counted, not drawn: {count} in {year}. Zoom in or narrow the filters to see them.": (
+        "個別に描かずに数えた出来事：{year}年に{count}件。拡大するか絞り込むと表示されます。"
+    ),
+    "Counted events": "数えた出来事",
+    # Marks merged where they would overlap (figures.MERGED_HOVER, figures.MERGED_NOTE)
+    "and {count} more here: zoom in to see each": "ほか{count}件：拡大すると個別に表示",
+    "Events too close to tell apart at this zoom share one mark, drawn for the most important of them.": (
+        "この縮尺で見分けられないほど近い出来事は、最も重要なものの印にまとめています。"
+    ),
 }
 
 

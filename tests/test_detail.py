@@ -1,13 +1,26 @@
-"""Level of detail: a thinned chart never drops an event silently."""
+"""Level of detail: a thinned or merged chart never drops an event silently."""
 
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.detail import MAX_MARKS, counts_per_year, in_window, mark_counts, plan_detail
+from dashboard.dates import day_number, day_numbers
+from dashboard.detail import (
+    MAX_MARKS,
+    MergeGrid,
+    counts_per_year,
+    in_window,
+    mark_counts,
+    merge_marks,
+    merge_spans,
+    plan_detail,
+)
 from dashboard.figures import timeline_figure
 from dashboard.filters import FilterState, apply_filters
 
@@ -70,13 +83,84 @@ def test_the_thinned_chart_says_how_many_events_it_counts(large):
     figure = timeline_figure(large, large.events)
     meta = figure.layout.meta
     assert meta["thinned"] and meta["drawn"] + meta["counted"] == len(large.events)
-    drawn = {row[0] for trace in figure.data if trace.meta["role"] == "events" for row in trace.customdata}
-    assert len(drawn) == meta["drawn"]
-    counted_marks = sum(sum(trace.meta["counts"]) for trace in figure.data if trace.meta["role"] == "counts")
     plan = plan_detail(large.events, LANES)
-    assert counted_marks == int(mark_counts(plan.counted, LANES).sum())
+    lanes = [trace for trace in figure.data if trace.meta["role"] == "events"]
+    assert {row[0] for trace in lanes for row in trace.customdata} == set(plan.shown["id"])
+    (band,) = [trace for trace in figure.data if trace.meta["role"] == "counts"]
+    assert band.type == "heatmap" and band.meta["lanes"] == LANES
+    assert int(np.sum(band.meta["counts"])) == int(mark_counts(plan.counted, LANES).sum())
+    assert int(np.nansum(np.array(band.z, dtype=float))) == int(np.sum(band.meta["counts"]))
     note = figure.layout.annotations[0].text
     assert f"{meta['drawn']:,} of {len(large.events):,} events" in note and f"other {meta['counted']:,}" in note
+    assert not meta["merged"]  # under MERGE_MARKS marks: each drawn on its own
+
+
+WINDOW = ("1980-01-01", "1999-12-31")  # every event in it drawn, too many marks to draw apart
+
+
+def test_marks_too_close_to_tell_apart_are_merged_and_say_how_many_they_stand_for(large):
+    figure = timeline_figure(large, large.events, window=WINDOW)
+    plan = plan_detail(large.events, LANES, WINDOW)
+    assert figure.layout.meta["merged"] and not plan.min_importance
+    lanes = [trace for trace in figure.data if trace.meta["role"] == "events"]
+    assert sum(len(trace.x) for trace in lanes) < int(mark_counts(plan.shown, LANES).sum())
+    # Each mark stands for the events merged into it: together, every event in view, once per lane.
+    assert sum(sum(trace.meta["merged"]) for trace in lanes) == int(mark_counts(plan.shown, LANES).sum())
+    for trace in lanes:
+        for hover, count in zip(trace.hovertext, trace.meta["merged"], strict=True):
+            assert (f"and {count - 1:,} more here" in hover) == (count > 1)
+    assert "share one mark" in figure.layout.annotations[0].text
+
+
+def test_every_major_event_has_a_major_mark_within_a_bucket_of_its_date(large):
+    figure = timeline_figure(large, large.events, window=WINDOW)
+    grid = MergeGrid.over(*(day_number(pd.Timestamp(end).date()) for end in WINDOW))
+    shown = plan_detail(large.events, LANES, WINDOW).shown
+    for trace in (trace for trace in figure.data if trace.meta["role"] == "events"):
+        marks = pd.DataFrame({"day": day_numbers(pd.to_datetime(pd.Series(trace.x))), "size": trace.marker.size})
+        major_marks = marks.loc[marks["size"] == max(trace.marker.size), "day"].to_numpy()
+        lane = shown.loc[shown["themes"].map(lambda themes, t=trace.meta["theme"]: t in themes)]
+        majors = lane.loc[lane["importance"] == 3]
+        days = np.asarray(day_numbers(majors["start"].where(majors["end_date"] != "", majors["x"])))
+        nearest = np.abs(days[:, None] - major_marks[None, :]).min(axis=1)
+        assert len(days) and (nearest < grid.width).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    marks=st.lists(st.tuples(st.integers(-3000, 3000), st.integers(1, 3)), max_size=200),
+    start=st.integers(-3500, 0),
+    width=st.floats(0.5, 400),
+)
+def test_merged_marks_account_for_every_mark_once(marks, start, width):
+    days = np.array([day for day, _ in marks], dtype=np.int64)
+    importance = np.array([level for _, level in marks], dtype=np.int64)
+    grid = MergeGrid(start, width)
+    leads, counts = merge_marks(days, importance, grid)
+    assert int(counts.sum()) == len(marks)
+    buckets = np.floor((days - start) / width)
+    assert list(buckets[leads]) == sorted(set(buckets.tolist()))  # one mark per bucket, in time order
+    for lead, count in zip(leads, counts, strict=True):
+        members = np.flatnonzero(buckets == buckets[lead])
+        assert len(members) == count
+        best = importance[members].max()
+        assert lead == members[importance[members] == best][0]  # the most important, the first on a tie
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    spans=st.lists(st.tuples(st.integers(-2000, 2000), st.integers(0, 500)), max_size=60),
+    width=st.floats(0, 100),
+)
+def test_merged_spans_cover_every_span_and_stay_apart(spans, width):
+    starts = np.array([start for start, _ in spans], dtype=np.int64)
+    lasts = starts + np.array([length for _, length in spans], dtype=np.int64)
+    joined = merge_spans(starts, lasts, width)
+    for start, last in zip(starts, lasts, strict=True):
+        assert any(first <= start and last <= end for first, end in joined)
+    for (_, end), (following, _) in itertools.pairwise(joined):
+        assert following - end > width
+    assert len(joined) <= len(spans)
 
 
 @pytest.mark.parametrize("window", [None, ("2000-01-01", "2000-12-31")])

@@ -164,18 +164,48 @@
     return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   }
 
-  function laneTraces(data, lane, laneNumber, rows, markType) {
+  /* Marks of one lane closer than a bucket (detail.merge_marks): one mark each, at its most
+   * important event (the first of them on a tie); buckets in time order. */
+  function mergeMarks(cols, rows, merge) {
+    var byBucket = new Map();
+    rows.forEach(function (row) {
+      var bucket = Math.floor((cols.x[row] - merge.start) / merge.width);
+      var group = byBucket.get(bucket);
+      if (!group) { byBucket.set(bucket, { bucket: bucket, lead: row, count: 1 }); return; }
+      group.count += 1;
+      if (cols.importance[row] > cols.importance[group.lead]) { group.lead = row; }
+    });
+    return Array.from(byBucket.values()).sort(function (a, b) { return a.bucket - b.bucket; });
+  }
+
+  /* Spans of one lane joined where they overlap or nearly touch (detail.merge_spans). */
+  function mergeSpans(spans, width) {
+    spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var joined = [];
+    spans.forEach(function (span) {
+      var open = joined[joined.length - 1];
+      if (open && span[0] - open[1] <= width) { open[1] = Math.max(open[1], span[1]); } else { joined.push([span[0], span[1]]); }
+    });
+    return joined;
+  }
+
+  function laneTraces(data, lane, laneNumber, rows, markType, merge) {
     var cols = columns(data);
     var events = data.events;
     var sizes = data.style.sizes;
     var traces = [];
     var spanX = [], spanY = [];
     var x = [], size = [], symbol = [], width = [], edge = [], custom = [], hover = [];
-    rows.forEach(function (row) {
-      if (cols.period[row]) {
-        spanX.push(isoDay(cols.start[row]), isoDay(cols.last[row]), null);
-        spanY.push(lane.label, lane.label, null);
-      }
+    var spans = [];
+    rows.forEach(function (row) { if (cols.period[row]) { spans.push([cols.start[row], cols.last[row]]); } });
+    if (merge) { spans = mergeSpans(spans, merge.width); }
+    spans.forEach(function (span) {
+      spanX.push(isoDay(span[0]), isoDay(span[1]), null);
+      spanY.push(lane.label, lane.label, null);
+    });
+    var marks = merge ? mergeMarks(cols, rows, merge) : rows.map(function (row) { return { lead: row, count: 1 }; });
+    marks.forEach(function (mark) {
+      var row = mark.lead;
       var primary = events.themes[row][0] === laneNumber;
       x.push(isoDay(cols.x[row]));
       size.push(sizes[String(cols.importance[row])]);
@@ -183,7 +213,9 @@
       width.push(primary ? 1 : 2.5);
       edge.push(primary ? "#ffffff" : lane.color);
       custom.push([events.id[row]]);
-      hover.push(events.hover[row]);
+      hover.push(mark.count > 1
+        ? events.hover[row] + "<br><i>" + escapeLabel(data.text.merged.replace("{count}", thousands(mark.count - 1))) + "</i>"
+        : events.hover[row]);
     });
     if (spanX.length) {
       traces.push({
@@ -191,57 +223,64 @@
         hoverinfo: "skip", name: lane.label + " periods", uid: "spans-" + lane.id, meta: { role: "spans", theme: lane.id }
       });
     }
+    var meta = { role: "events", theme: lane.id };
+    if (merge) { meta.merged = marks.map(function (mark) { return mark.count; }); }
     traces.push({
       type: markType, x: x, y: x.map(function () { return lane.label; }), mode: "markers", name: lane.label,
       marker: { color: lane.color, opacity: 1, size: size, symbol: symbol, line: { width: width, color: edge } },
       customdata: custom, hovertext: hover, hovertemplate: data.style.hoverTemplate,
-      uid: "events-" + lane.id, meta: { role: "events", theme: lane.id }
+      uid: "events-" + lane.id, meta: meta
     });
     return traces;
   }
 
-  function countTraces(data, plan, laneNumbers, layout, filteredTotal, markType) {
+  /* Counted events per lane and year, as one faint band behind the lanes (figures._add_counts). */
+  function countTrace(data, plan, laneNumbers) {
     var cols = columns(data);
-    var traces = [];
-    laneNumbers.forEach(function (laneNumber) {
-      var lane = data.lanes[laneNumber];
-      var perYear = new Map();
-      plan.counted.forEach(function (row) {
-        if (data.events.themes[row].indexOf(laneNumber) < 0) { return; }
-        perYear.set(cols.startYear[row], (perYear.get(cols.startYear[row]) || 0) + 1);
-      });
-      if (!perYear.size) { return; }
-      var years = Array.from(perYear.keys()).sort(function (a, b) { return a - b; });
-      var counts = years.map(function (year) { return perYear.get(year); });
-      traces.push({
-        type: markType,
-        x: years.map(function (year) { return pad(year, 4) + "-07-01"; }),
-        y: years.map(function () { return lane.label; }),
-        mode: "markers",
-        marker: {
-          color: lane.color, opacity: 0.28, symbol: "square",
-          size: counts.map(function (count) { return Math.min(Math.max(6 + 3 * Math.sqrt(count), 6), 26); })
-        },
-        hovertext: years.map(function (year, k) {
-          var count = counts[k];
-          return thousands(count) + " more event" + (count !== 1 ? "s" : "") + " in " + year +
-            ": zoom in or narrow the filters to see them";
-        }),
-        hovertemplate: "%{hovertext}<extra></extra>",
-        name: lane.label + " (counted)",
-        uid: "counts-" + lane.id,
-        meta: { role: "counts", theme: lane.id, counts: counts }
+    var first = Infinity, last = -Infinity;
+    plan.counted.forEach(function (row) {
+      first = Math.min(first, cols.startYear[row]);
+      last = Math.max(last, cols.startYear[row]);
+    });
+    var position = new Map(laneNumbers.map(function (number, k) { return [number, k]; }));
+    var grid = laneNumbers.map(function () { return new Array(last - first + 1).fill(0); });
+    plan.counted.forEach(function (row) {
+      data.events.themes[row].forEach(function (number) {
+        if (position.has(number)) { grid[position.get(number)][cols.startYear[row] - first] += 1; }
       });
     });
-    var level = { 2: "notable and major", 3: "major" }[plan.minImportance || 3];
+    var edges = [];
+    for (var year = first; year <= last + 1; year++) { edges.push(pad(year, 4) + "-01-01"); }
+    return {
+      type: "heatmap", x: edges, y: laneNumbers.map(function (number) { return data.lanes[number].label; }),
+      z: grid.map(function (counts) { return counts.map(function (count) { return count || null; }); }),
+      hovertext: grid.map(function (counts) {
+        return counts.map(function (count, k) {
+          return count ? escapeLabel(data.text.counted.replace("{count}", thousands(count)).replace("{year}", first + k)) : null;
+        });
+      }),
+      hovertemplate: "%{hovertext}<extra></extra>", hoverongaps: false, showscale: false, zmin: 0,
+      colorscale: data.style.countColors, ygap: data.style.countGap,
+      name: data.text.countedName, uid: "counts",
+      meta: { role: "counts", lanes: laneNumbers.map(function (number) { return data.lanes[number].id; }), counts: grid }
+    };
+  }
+
+  /* Under the chart, what it does not draw one by one: counted events, merged marks (figures._add_detail_note). */
+  function addDetailNote(data, layout, plan, filteredTotal, merged) {
+    var sentences = [];
+    if (plan.counted.length) {
+      var level = { 2: "notable and major", 3: "major" }[plan.minImportance || 3];
+      sentences.push("Drawn one by one: " + thousands(plan.shown.length) + " of " + thousands(filteredTotal) +
+        " events (all " + level + " events in view). Grey bands count the other " + thousands(plan.counted.length) +
+        " per year: zoom in or filter to see them.");
+    }
+    if (merged) { sentences.push(data.text.mergedNote); }
     layout.annotations.push({
-      text: escapeLabel("Drawn one by one: " + thousands(plan.shown.length) + " of " + thousands(filteredTotal) +
-        " events (all " + level + " events in view). The other " + thousands(plan.counted.length) +
-        " are counted per year as faint squares: zoom in or filter to see them."),
-      xref: "paper", yref: "paper", x: 0, y: 0, yanchor: "top", yshift: -28, xanchor: "left", showarrow: false,
+      text: sentences.map(escapeLabel).join("<br>"),
+      xref: "paper", yref: "paper", x: 0, y: 0, yanchor: "top", yshift: -28, xanchor: "left", align: "left", showarrow: false,
       font: { size: 12, color: "#52606d" }
     });
-    return traces;
   }
 
   function timeRange(cols, rows) {
@@ -308,12 +347,18 @@
     plan.shown.forEach(function (row) {
       data.events.themes[row].forEach(function (number) { if (flags[number]) { marks += 1; } });
     });
+    var everyRow = rows.length ? rows : Array.from({ length: cols.n }, function (_, row) { return row; });
+    var xRange = zoom ? [zoom[0], zoom[1]] : timeRange(cols, everyRow);
+    var axisStart = dayOf(xRange[0]);
+    var merge = marks > data.style.mergeMarks
+      ? { start: axisStart, width: Math.max(dayOf(xRange[1]) - axisStart, 1) / data.style.mergeBuckets } : null;
     var markType = options && options.webgl && marks > data.style.webglMarks ? "scattergl" : "scatter";
     laneNumbers.forEach(function (number) {
       var inLane = plan.shown.filter(function (row) { return data.events.themes[row].indexOf(number) >= 0; });
-      traces.push.apply(traces, laneTraces(data, data.lanes[number], number, inLane, markType));
+      traces.push.apply(traces, laneTraces(data, data.lanes[number], number, inLane, markType, merge));
     });
-    if (thinned) { traces.push.apply(traces, countTraces(data, plan, laneNumbers, layout, rows.length, markType)); }
+    if (thinned) { traces.push(countTrace(data, plan, laneNumbers)); }
+    if (thinned || merge) { addDetailNote(data, layout, plan, rows.length, merge !== null); }
     var selected = state.event != null ? rows.find(function (row) { return data.events.id[row] === state.event; }) : undefined;
     if (selected !== undefined) {
       var shownLanes = data.events.themes[selected].filter(function (number) { return flags[number]; });
@@ -325,8 +370,6 @@
         hoverinfo: "skip", name: "Selected event", uid: "selection", meta: { role: "selection", event: state.event }
       });
     }
-    var everyRow = rows.length ? rows : Array.from({ length: cols.n }, function (_, row) { return row; });
-    var xRange = zoom ? [zoom[0], zoom[1]] : timeRange(cols, everyRow);
     var eraRows = data.eras.length ? addEras(data, layout, xRange) : 0;
     var labels = laneNumbers.map(function (number) { return data.lanes[number].label; });
     var font = data.style.font;
@@ -334,10 +377,10 @@
       template: data.style.template,
       font: { family: font, size: 13, color: "#1f2933" },
       height: Math.max(300, 110 + 62 * labels.length),
-      margin: { l: 10, r: 10, t: 20 + data.style.eraRow * eraRows, b: thinned ? 64 : 40 },
+      margin: { l: 10, r: 10, t: 20 + data.style.eraRow * eraRows, b: 40 + 24 * ((thinned ? 1 : 0) + (merge ? 1 : 0)) },
       showlegend: false, hovermode: "closest", hoverlabel: { font: { family: font } }, dragmode: "zoom",
       uirevision: (filters.start == null ? "None" : filters.start) + "-" + (filters.end == null ? "None" : filters.end),
-      meta: { thinned: thinned, drawn: plan.shown.length, counted: plan.counted.length },
+      meta: { thinned: thinned, drawn: plan.shown.length, counted: plan.counted.length, merged: merge !== null },
       xaxis: { type: "date", range: xRange, showgrid: true, gridcolor: "#e4e7eb", title: {} },
       yaxis: {
         type: "category", categoryorder: "array", categoryarray: labels.slice().reverse(),
@@ -499,10 +542,21 @@
     return built;
   }
 
-  /* The fast path: a filter button redraws the chart at once, before Dash has routed the click
-   * through its callbacks (which then draw the same figure, at the same revision, for free). */
+  /* The fast path: a filter button redraws the chart at once and lets the frame paint; only then
+   * does Dash see the click (the same click, passed on) and route it through its callbacks, which
+   * draw the same figure, at the same revision, for free, and update the controls, list and link. */
   var BUTTONS = ".theme-toggle, .judgement-toggle, #theme-filter-all, #theme-filter-none, #reset-filters, #empty-state-reset";
+  var passing = false;
+  function passOn(button) {
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        passing = true;
+        try { button.click(); } finally { passing = false; }
+      }, 0);
+    });
+  }
   document.addEventListener("click", function (event) {
+    if (passing) { return; }
     var button = event.target && event.target.closest ? event.target.closest(BUTTONS) : null;
     var plot = document.querySelector("#timeline .js-plotly-plot");
     if (!button || !plot || !live.data || !window.Plotly) { return; }
@@ -520,6 +574,9 @@
     if (built === undefined) { return; }
     window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
     live.shown = built.figure.layout.datarevision;
+    live.state = next;  // a second click before Dash catches up edits this view, not the last one
+    event.stopPropagation();
+    passOn(button);
   }, true);
 
   var clientside = window.dash_clientside = window.dash_clientside || {};

@@ -16,6 +16,7 @@ import pytest
 
 from dashboard import ids
 from dashboard.chart_data import chart_payload, search_bits
+from dashboard.detail import mark_counts, plan_detail
 from dashboard.figures import timeline_figure
 from dashboard.filters import FilterState, apply_filters, filter_mask, theme_counts
 from dashboard.interaction import Action, controls_for, next_state, state_from_store, state_to_store
@@ -120,12 +121,18 @@ def test_the_thinned_figure_agrees_and_loses_nothing(js, large, state, zoom):
     assert_same_figure(built["figure"], python_figure(large, state, zoom))
     figure = built["figure"]
     filtered = apply_filters(large, state.filters)
-    drawn = {row[0] for t in figure["data"] if t["meta"]["role"] == "events" for row in t["customdata"]}
+    lanes = [t for t in figure["data"] if t["meta"]["role"] == "events"]
+    drawn = {row[0] for t in lanes for row in t["customdata"]}
     meta = figure["layout"]["meta"]
-    assert meta["drawn"] == len(drawn) and meta["drawn"] + meta["counted"] == len(filtered)
+    assert meta["drawn"] + meta["counted"] == len(filtered)
+    plan = plan_detail(filtered, state.filters.themes or [theme.id for theme in large.themes], zoom and tuple(zoom))
+    assert len(plan.shown) == meta["drawn"] and drawn <= set(plan.shown["id"])
+    # A merged mark says how many events it stands for: together, every event drawn, once per lane.
+    stands_for = sum(sum(t["meta"].get("merged", [1] * len(t["x"]))) for t in lanes)
+    assert stands_for == int(mark_counts(plan.shown, state.filters.themes or [t.id for t in large.themes]).sum())
     if zoom is None:  # every major event is drawn; the rest are counted per lane and year
         majors = set(filtered.loc[filtered["importance"] == 3, "id"])
-        assert majors <= drawn
+        assert majors <= set(plan.shown["id"])
     if state == ViewState() and zoom is None:
         assert meta["thinned"] and meta["counted"] > 0  # 6,000 events do not fit the budget of marks
 
@@ -187,9 +194,10 @@ def test_a_large_view_uses_webgl_where_the_browser_has_it_and_nothing_else_chang
     svg = js("buildFigure", data, None, zoom, None)["figure"]
     webgl = js("buildFigure", data, None, zoom, None, {"webgl": True})["figure"]
     types = {t["meta"]["role"]: t["type"] for t in webgl["data"]}
-    assert types == {"events": "scattergl", "counts": "scattergl", "spans": "scatter"}
+    assert types == {"events": "scattergl", "counts": "heatmap", "spans": "scatter"}
     for trace in webgl["data"]:
-        trace["type"] = "scatter"
+        if trace["type"] == "scattergl":
+            trace["type"] = "scatter"
     assert webgl == svg
     small = js(
         "buildFigure",
