@@ -60,6 +60,7 @@ DETAILS_CLOSE = "details-close"
 
 LIST = "event-list"
 LIST_TABLE = "event-list-table"
+LIST_HOLDER = "event-list-holder"  # the table's box: laid out once the chart has first drawn
 LIST_NOTE = "event-list-note"
 
 DOWNLOAD = "download"

@@ -136,7 +136,9 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                                         tr(lang, "Choose a row to read the event. Sort by a column with its arrows."),
                                         className="muted",
                                     ),
-                                    event_table(lang),
+                                    # Shown once the chart has drawn (assets/timeline.js): laying out the
+                                    # grid at the same time would hold up the page's first chart.
+                                    html.Div(event_table(lang), id=ids.LIST_HOLDER, className="waiting-for-chart"),
                                     html.Div(id=ids.LIST),
                                 ],
                             ),

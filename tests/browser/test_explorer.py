@@ -65,6 +65,23 @@ def test_renders_every_bundled_event(page: Page, server_url, bundled, console_er
     assert page.get_attribute("html", "lang") == "en"
 
 
+def test_the_list_is_laid_out_once_the_chart_has_drawn(page: Page, server_url, bundled, console_errors):
+    page.goto(server_url)
+    page.wait_for_function("() => !!document.querySelector('#timeline .main-svg')")
+    expect(page.locator("#event-list-holder")).to_be_visible()
+    expect(page.locator("#event-list-holder")).not_to_have_class(re.compile("waiting-for-chart"))
+    expect(page.locator(".event-grid .ag-row").first).to_be_visible()
+
+
+def test_the_list_appears_even_when_the_chart_cannot_draw(page: Page, server_url, bundled):
+    # plotly.js never arrives: the chart cannot draw, and the list still shows after its wait.
+    page.route(re.compile(r"plotly[^/]*\.js"), lambda route: route.abort())
+    page.goto(server_url)
+    expect(page.locator(".event-grid .ag-row").first).to_be_visible(timeout=30_000)
+    assert not page.evaluate("() => !!document.querySelector('#timeline .main-svg')")
+    expect(page.locator(".event-grid .ag-paging-row-summary-panel")).to_contain_text(f"of {len(bundled.events)}")
+
+
 def test_theme_filter_none_then_one(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     page.get_by_role("button", name="None", exact=True).click()
