@@ -11,6 +11,7 @@ import struct
 import xml.etree.ElementTree as ET
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from click.testing import CliRunner
 
@@ -235,3 +236,17 @@ def test_hostile_text_stays_text_in_svg():
     assert not any(name.startswith("on") for element in root.iter() for name in element.attrib)
     text = " ".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
     assert "<script>window.pwned=9</script>" in text
+
+
+def test_images_are_drawn_with_the_cartesian_bundle_of_the_same_plotly_js(bundled):
+    from plotly.offline import get_plotlyjs_version
+
+    from dashboard.figures import timeline_figure
+    from dashboard.static_images import CARTESIAN_BUNDLE, CARTESIAN_VERSION, plotly_bundle
+
+    # A plotly upgrade must bring the vendored bundle along (npm: plotly.js-cartesian-dist-min).
+    assert get_plotlyjs_version() == CARTESIAN_VERSION
+    assert f"plotly.js (cartesian - minified) v{CARTESIAN_VERSION}" in CARTESIAN_BUNDLE.read_text()[:200]
+    assert plotly_bundle(timeline_figure(bundled, bundled.events)) == str(CARTESIAN_BUNDLE)
+    # A trace the bundle cannot draw: the full plotly.js.
+    assert plotly_bundle(go.Figure(go.Scattergl(x=[1], y=[1]))) is None
