@@ -10,7 +10,7 @@ from flask import Flask
 from .callbacks import register_callbacks
 from .layout import language_path, page
 from .model import Dataset
-from .routes import inline_script_hashes, register_routes
+from .routes import inline_script_hashes, register_routes, serve_layout_compressed
 from .sources import DataSource
 from .uploads import Limits
 
@@ -81,4 +81,5 @@ def _language_app(source: DataSource, lang: str, server: Flask | bool) -> Dash:
     )
     app.layout = page(dataset, source.limits, lang)
     register_callbacks(app, source, lang)
+    serve_layout_compressed(app)
     return app

@@ -1,15 +1,19 @@
-"""Plain HTTP routes beside the Dash page: health, the template, the /embed view, response headers."""
+"""Plain HTTP routes beside the Dash page: health, the template, the /embed view, the page's layout
+served compressed, response headers."""
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import re
 from functools import cache
 from urllib.parse import urlencode
 
 import plotly
+from dash import Dash
 from flask import Flask, Response, jsonify, redirect, request
+from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs
 
 from . import __version__
@@ -60,6 +64,27 @@ def inline_script_hashes(page: str) -> list[str]:
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
         hashes.append(f"'sha256-{digest}'")
     return hashes
+
+
+def serve_layout_compressed(app: Dash) -> None:
+    """Serve ``app``'s layout, which carries the dataset's chart data (16 MB of JSON for 100,000
+    events), from one gzipped copy made now: a page view then costs no re-encoding and no
+    transient copies in the server, and about a fifth of the bytes on the wire. The layout is the
+    same for every visitor (an opened file reaches the page through callbacks, not the layout).
+    Clients that do not accept gzip get Dash's own response."""
+    path = app.config.requests_pathname_prefix + "_dash-layout"
+    body = gzip.compress(to_json_plotly(app.get_layout()).encode("utf-8"), compresslevel=6, mtime=0)
+    etag = hashlib.sha256(body).hexdigest()[:16]
+
+    @app.server.before_request
+    def compressed_layout() -> Response | None:
+        if request.path != path or request.method != "GET" or "gzip" not in request.headers.get("Accept-Encoding", ""):
+            return None
+        response = Response(body, mimetype="application/json")
+        response.headers["Content-Encoding"] = "gzip"
+        response.headers["Vary"] = "Accept-Encoding"
+        response.set_etag(etag)
+        return response.make_conditional(request)
 
 
 def register_routes(server: Flask, dataset: Dataset, page_script_hashes: list[str]) -> None:

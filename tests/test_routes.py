@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import gzip
+import json
 
 import pytest
 
@@ -82,3 +84,30 @@ def test_decode_contents_and_sources(mini):
     assert len(source.resolve({"name": "x.csv", "content": f"data:text/csv;base64,{text}"}).events) == 1
     dataset, problems = source.accept("big.csv", "data:text/csv;base64," + base64.b64encode(b"x" * 500).decode())
     assert dataset is None and "larger than this server accepts" in str(problems[0])
+
+
+@pytest.mark.parametrize("prefix", ["/", "/ja/"])
+def test_the_layout_is_served_from_one_gzipped_copy(client, prefix):
+    plain = client.get(prefix + "_dash-layout")
+    assert plain.status_code == 200 and "Content-Encoding" not in plain.headers  # Dash's own response
+    packed = client.get(prefix + "_dash-layout", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert packed.headers["Content-Encoding"] == "gzip" and packed.headers["Vary"] == "Accept-Encoding"
+    assert json.loads(gzip.decompress(packed.data)) == json.loads(plain.data)
+    assert len(packed.data) < len(plain.data) / 3
+    assert "frame-ancestors 'none'" in packed.headers["Content-Security-Policy"]
+    again = client.get(
+        prefix + "_dash-layout", headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["ETag"]}
+    )
+    assert again.status_code == 304 and not again.data
+
+
+def test_the_production_server_settles_its_memory_before_serving():
+    import gc
+
+    from dashboard.server import settle_memory
+
+    try:
+        settle_memory()
+        assert gc.get_freeze_count() > 0  # what was built stays out of the collector's way
+    finally:
+        gc.unfreeze()
