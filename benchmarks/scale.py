@@ -8,7 +8,8 @@ through Dash's real callback endpoint, p50/p95 over realistic changes, with thei
 side, in headless Chromium against the real gunicorn server: navigation to timeline drawn, a theme
 click to the chart redrawn (Plotly's afterplot event, on the page's clock), JS heap after render,
 the longest main-thread task while idle, and the server processes' memory; and the same figure
-drawn by a bare Plotly.js page served statically (the floor every Plotly page pays).
+drawn by a bare Plotly.js page served statically (the floor every Plotly page pays), once with the
+same plotly.js as ours (the cartesian bundle) and once with the full plotly.js.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from dashboard.chart_data import chart_payload_json
 from dashboard.dataset import bundled_dataset_path
 from dashboard.figures import timeline_figure
 from dashboard.filters import FilterState
+from dashboard.plotlyjs import page_bundle
 from dashboard.urlstate import ViewState
 
 FILTER_CHANGES = [
@@ -57,7 +59,7 @@ BUNDLED_CHANGES = [
 ]
 DRAWN_JS = (
     "() => { const gd = document.querySelector('#timeline .js-plotly-plot');"
-    " return !!gd && !!(gd.querySelector('.scatterlayer .point') || gd.querySelector('canvas.gl-canvas-context'))"
+    " return !!gd && !!gd.querySelector('.scatterlayer .point')"
     " && (gd._fullData || []).length > 0 && /of/.test(document.querySelector('#summary').textContent); }"
 )
 CLICK_THEME_JS = """(n) => {
@@ -99,6 +101,7 @@ def server_side(path: Path, changes: list[FilterState], runs: int) -> dict[str, 
     app = create_app(dataset)
     client = app.server.test_client()
     page_bytes = len(client.get("/").data) + len(client.get("/_dash-layout").data)
+    sent_bytes = len(client.get("/").data) + len(client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"}).data)
     # A filter change asks the server for the list and details, and for a search's matches.
     times, sizes = [], []
     for _ in range(runs):
@@ -120,6 +123,7 @@ def server_side(path: Path, changes: list[FilterState], runs: int) -> dict[str, 
         "server memory (peak)": f"{peak_memory_mb(path):.0f} MB",
         "chart data build (once per dataset)": f"{build * 1000:.0f} ms",
         "first page bytes (dataset included)": f"{page_bytes / 1e6:.2f} MB ({len(payload) / 1e6:.2f} MB data)",
+        "first page bytes sent (gzipped layout)": f"{sent_bytes / 1e6:.2f} MB",
         "server work per filter change p50 / p95": f"{statistics.median(times) * 1000:.0f} / {times[int(len(times) * 0.95) - 1] * 1000:.0f} ms",
         "bytes per filter change (median)": f"{statistics.median(sizes) / 1e3:.0f} kB",
     }
@@ -149,8 +153,9 @@ def server_processes_memory(port: int) -> tuple[float, float]:
 
 
 def browser_side(path: Path, runs: int) -> dict[str, str]:
-    """Browser numbers. Headless Chromium here has only software WebGL (SwiftShader), which the
-    page declines, so it draws SVG as on any machine without a GPU."""
+    """Browser numbers (SVG, as on any machine: the page merges marks instead of using WebGL). The
+    floor is a bare page drawing the same figure with the same plotly.js as ours (the cartesian
+    bundle); a second one loads the full plotly.js that a default Plotly page loads."""
     from playwright.sync_api import sync_playwright
 
     chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or shutil.which("google-chrome")
@@ -161,13 +166,16 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     (bare_dir / "figure.json").write_text(timeline_figure(dataset, dataset.events).to_json())
     from plotly.offline import get_plotlyjs
 
-    (bare_dir / "plotly.min.js").write_text(get_plotlyjs())
+    (bare_dir / "plotly.min.js").write_bytes(page_bundle()[0])
     (bare_dir / "index.html").write_text(BARE_PAGE)
+    (bare_dir / "full").mkdir()
+    (bare_dir / "full" / "plotly.min.js").write_text(get_plotlyjs())
+    (bare_dir / "full" / "index.html").write_text(BARE_PAGE.replace("fetch('figure.json')", "fetch('../figure.json')"))
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(bare_dir))
     handler.log_message = lambda *args: None
     static = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=static.serve_forever, daemon=True).start()
-    drawn, redraw, heap, long_task, floor = [], [], [], [], []
+    drawn, redraw, heap, long_task, floor, full_floor = [], [], [], [], [], []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
@@ -187,23 +195,26 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
                     page.wait_for_function("() => window.painted > 0", timeout=60_000)
                     redraw.append(page.evaluate("() => window.painted - window.clickAt"))
                 page.close()
-                bare = browser.new_page(viewport={"width": 1440, "height": 900})
-                bare.goto(f"http://127.0.0.1:{static.server_address[1]}/index.html")
-                bare.wait_for_function("() => window.drawn !== undefined", timeout=120_000)
-                floor.append(bare.evaluate("() => window.drawn"))
-                bare.close()
+                for folder, times in (("", floor), ("full/", full_floor)):
+                    bare = browser.new_page(viewport={"width": 1440, "height": 900})
+                    bare.goto(f"http://127.0.0.1:{static.server_address[1]}/{folder}index.html")
+                    bare.wait_for_function("() => window.drawn !== undefined", timeout=120_000)
+                    times.append(bare.evaluate("() => window.drawn"))
+                    bare.close()
             browser.close()
         worker_memory = server_processes_memory(int(url.rstrip("/").rsplit(":", 1)[1]))
     finally:
         server.close()
         static.shutdown()
         shutil.rmtree(bare_dir, ignore_errors=True)
-    ours, base = statistics.median(drawn), statistics.median(floor)
+    ours, base, full = statistics.median(drawn), statistics.median(floor), statistics.median(full_floor)
     return {
         "server process memory (peak / after the runs)": f"{worker_memory[0]:.0f} / {worker_memory[1]:.0f} MB",
         "first draw (ours)": f"{ours / 1000:.2f} s",
-        "first draw (bare Plotly.js page)": f"{base / 1000:.2f} s",
-        "ratio to bare page": f"{ours / base:.2f}×",
+        "first draw (bare page, same plotly.js: cartesian bundle)": f"{base / 1000:.2f} s",
+        "ratio to that bare page": f"{ours / base:.2f}×",
+        "first draw (bare page, full plotly.js)": f"{full / 1000:.2f} s",
+        "ratio to a bare page with the full plotly.js": f"{ours / full:.2f}×",
         "theme click to chart redrawn and painted": f"{statistics.median(redraw):.0f} ms",
         "JS heap after render": f"{statistics.median(heap):.0f} MB",
         "longest task while idle": f"{statistics.median(long_task):.0f} ms",

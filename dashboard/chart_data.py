@@ -44,9 +44,6 @@ from .i18n import tr
 from .model import Dataset
 
 FORMAT_VERSION = 1
-# Past this many marks, a browser with hardware WebGL draws them with it (SVG costs about 0.1 ms per
-# mark on a 2-core machine). Software WebGL is declined in timeline.js: it is slower than SVG.
-WEBGL_MARKS_IN_BROWSER = 1000
 
 
 def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
@@ -103,7 +100,6 @@ def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
             "mergeBuckets": MERGE_BUCKETS,
             "countColors": COUNT_COLORS,
             "countGap": COUNT_GAP,
-            "webglMarks": WEBGL_MARKS_IN_BROWSER,
             "template": pio.templates["plotly_white"].to_plotly_json(),
         },
         "text": {

@@ -130,7 +130,7 @@ def validate(path: Path) -> None:
     type=click.Choice(["inline", "cdn"]),
     default="inline",
     show_default=True,
-    help="HTML only: inline works offline (about 5 MB); cdn makes a small file that needs the internet.",
+    help="HTML only: inline works offline (about 1.5 MB); cdn makes a small file that needs the internet.",
 )
 def export(
     formats: str,

@@ -1,5 +1,5 @@
 """Plain HTTP routes beside the Dash page: health, the template, the /embed view, the page's layout
-served compressed, response headers."""
+served compressed, plotly.js (the cartesian bundle, see plotlyjs.py), response headers."""
 
 from __future__ import annotations
 
@@ -7,14 +7,12 @@ import base64
 import gzip
 import hashlib
 import re
-from functools import cache
 from urllib.parse import urlencode
 
 import plotly
 from dash import Dash
 from flask import Flask, Response, jsonify, redirect, request
 from plotly.io.json import to_json_plotly
-from plotly.offline import get_plotlyjs
 
 from . import __version__
 from .dataset import template_path
@@ -22,19 +20,14 @@ from .export import ExportOptions, html_page
 from .i18n import normal_language
 from .localise import localise
 from .model import Dataset
+from .plotlyjs import DASH_PLOTLY_JS, cartesian_usable, page_bundle
 from .urlstate import from_query
 
 EMBED_PATH = "/embed"
-PLOTLY_JS_PATH = f"{EMBED_PATH}/plotly-{plotly.__version__}.min.js"
+PLOTLY_JS_PATH = f"{EMBED_PATH}/plotly-{'cartesian-' if cartesian_usable() else ''}{plotly.__version__}.min.js"
 TEMPLATE_PATH = "/template/events.csv"
 YEAR = 365 * 24 * 3600
 INLINE_SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)
-
-
-@cache
-def _plotly_js() -> tuple[bytes, str]:
-    data = get_plotlyjs().encode("utf-8")
-    return data, hashlib.sha256(data).hexdigest()[:16]
 
 
 def content_security_policy(script_hashes: list[str], framing: str = "'none'") -> str:
@@ -122,11 +115,21 @@ def register_routes(server: Flask, dataset: Dataset, page_script_hashes: list[st
 
     @server.route(PLOTLY_JS_PATH)
     def plotly_js() -> Response:
-        data, etag = _plotly_js()
+        data, etag = page_bundle()
         response = Response(data, mimetype="text/javascript")
         response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
         response.set_etag(etag)
-        return response
+        return response.make_conditional(request)
+
+    @server.before_request
+    def dash_plotly_js() -> Response | None:
+        # The explorer's graph loads plotly.js from Dash's own address: it gets the same bundle.
+        if request.method != "GET" or not request.path.endswith("/" + DASH_PLOTLY_JS):
+            return None
+        data, etag = page_bundle()
+        response = Response(data, mimetype="text/javascript")
+        response.set_etag(etag)
+        return response.make_conditional(request)
 
     @server.after_request
     def security_headers(response: Response) -> Response:

@@ -145,7 +145,7 @@ def test_html_page_is_self_contained_and_described(bundled):
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert f"<title>{bundled.metadata.title}</title>" in page
     assert not re.search(r"<script[^>]+src=", page)  # plotly.js is inline: it works offline
-    assert len(page) > 3_000_000
+    assert len(page) > 1_000_000  # with the cartesian plotly.js bundle
     assert f"Text summary: {len(shown)} events" in page
     assert page.count("<tr><td>") == len(shown)
     assert "Licence: Creative Commons Attribution 4.0" in page
@@ -238,15 +238,24 @@ def test_hostile_text_stays_text_in_svg():
     assert "<script>window.pwned=9</script>" in text
 
 
-def test_images_are_drawn_with_the_cartesian_bundle_of_the_same_plotly_js(bundled):
+def test_the_cartesian_bundle_is_the_same_plotly_js_and_draws_the_timeline(bundled):
     from plotly.offline import get_plotlyjs_version
 
     from dashboard.figures import timeline_figure
-    from dashboard.static_images import CARTESIAN_BUNDLE, CARTESIAN_VERSION, plotly_bundle
+    from dashboard.plotlyjs import CARTESIAN_BUNDLE, CARTESIAN_VERSION, bundle_path
 
     # A plotly upgrade must bring the vendored bundle along (npm: plotly.js-cartesian-dist-min).
     assert get_plotlyjs_version() == CARTESIAN_VERSION
     assert f"plotly.js (cartesian - minified) v{CARTESIAN_VERSION}" in CARTESIAN_BUNDLE.read_text()[:200]
-    assert plotly_bundle(timeline_figure(bundled, bundled.events)) == str(CARTESIAN_BUNDLE)
+    assert bundle_path(timeline_figure(bundled, bundled.events)) == str(CARTESIAN_BUNDLE)
     # A trace the bundle cannot draw: the full plotly.js.
-    assert plotly_bundle(go.Figure(go.Scattergl(x=[1], y=[1]))) is None
+    assert bundle_path(go.Figure(go.Scattergl(x=[1], y=[1]))) is None
+
+
+def test_the_offline_html_page_inlines_the_cartesian_bundle(bundled):
+    from dashboard.plotlyjs import CARTESIAN_VERSION
+
+    page = html_page(bundled, ViewState(FilterState()), ExportOptions())
+    assert f"plotly.js (cartesian - minified) v{CARTESIAN_VERSION}" in page
+    assert page.count("plotly.js (") == 1  # the full bundle is not there as well
+    assert len(page.encode("utf-8")) < 2_000_000

@@ -9,6 +9,8 @@ import json
 import pytest
 
 from dashboard.app import create_app
+from dashboard.plotlyjs import CARTESIAN_BUNDLE
+from dashboard.routes import PLOTLY_JS_PATH
 from dashboard.sources import DataSource, decode_contents
 from dashboard.uploads import Limits
 
@@ -48,7 +50,7 @@ def test_plotly_js_for_embeds_is_cached(client):
     )
     response = client.get(path)
     assert response.status_code == 200 and "immutable" in response.headers["Cache-Control"]
-    assert len(response.data) > 3_000_000
+    assert response.data == CARTESIAN_BUNDLE.read_bytes()
 
 
 def test_template_downloads(client):
@@ -111,3 +113,19 @@ def test_the_production_server_settles_its_memory_before_serving():
         assert gc.get_freeze_count() > 0  # what was built stays out of the collector's way
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_dash-component-suites/plotly/package_data/plotly.min.js",
+        "/ja/_dash-component-suites/plotly/package_data/plotly.min.js",
+        PLOTLY_JS_PATH,
+    ],
+)
+def test_pages_load_the_cartesian_plotly_bundle(client, path):
+    response = client.get(path)
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    assert response.data == CARTESIAN_BUNDLE.read_bytes()
+    again = client.get(path, headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304

@@ -189,7 +189,7 @@
     return joined;
   }
 
-  function laneTraces(data, lane, laneNumber, rows, markType, merge) {
+  function laneTraces(data, lane, laneNumber, rows, merge) {
     var cols = columns(data);
     var events = data.events;
     var sizes = data.style.sizes;
@@ -226,7 +226,7 @@
     var meta = { role: "events", theme: lane.id };
     if (merge) { meta.merged = marks.map(function (mark) { return mark.count; }); }
     traces.push({
-      type: markType, x: x, y: x.map(function () { return lane.label; }), mode: "markers", name: lane.label,
+      type: "scatter", x: x, y: x.map(function () { return lane.label; }), mode: "markers", name: lane.label,
       marker: { color: lane.color, opacity: 1, size: size, symbol: symbol, line: { width: width, color: edge } },
       customdata: custom, hovertext: hover, hovertemplate: data.style.hoverTemplate,
       uid: "events-" + lane.id, meta: meta
@@ -324,9 +324,8 @@
   }
 
   /* The timeline figure of a view (figures.timeline_figure); undefined while a search is on its way.
-   * With options.webgl, a view of many marks draws them with WebGL (scattergl), far faster than SVG;
-   * everything else stays the same. */
-  function buildFigure(data, stored, zoom, matches, options) {
+   * SVG throughout: merging marks too close to tell apart keeps any view to about 1,500 marks. */
+  function buildFigure(data, stored, zoom, matches) {
     var state = stateOf(stored);
     var filters = state.filters;
     var bits = matchBits(data, filters, matches);
@@ -352,10 +351,9 @@
     var axisStart = dayOf(xRange[0]);
     var merge = marks > data.style.mergeMarks
       ? { start: axisStart, width: Math.max(dayOf(xRange[1]) - axisStart, 1) / data.style.mergeBuckets } : null;
-    var markType = options && options.webgl && marks > data.style.webglMarks ? "scattergl" : "scatter";
     laneNumbers.forEach(function (number) {
       var inLane = plan.shown.filter(function (row) { return data.events.themes[row].indexOf(number) >= 0; });
-      traces.push.apply(traces, laneTraces(data, data.lanes[number], number, inLane, markType, merge));
+      traces.push.apply(traces, laneTraces(data, data.lanes[number], number, inLane, merge));
     });
     if (thinned) { traces.push(countTrace(data, plan, laneNumbers)); }
     if (thinned || merge) { addDetailNote(data, layout, plan, rows.length, merge !== null); }
@@ -518,26 +516,8 @@
     return JSON.stringify([canonical(stateOf(state)), zoom || null, matches ? matches.query : null, data.total, data.lang]);
   }
 
-  var webgl = null;
-  function hasWebgl() {
-    // Asked once. WebGL pays only on a GPU: software WebGL (SwiftShader, llvmpipe), which browsers
-    // offer on machines without one, blocks the page for seconds at 100,000 events, longer than SVG.
-    if (webgl === null) {
-      webgl = false;
-      try {
-        var gl = document.createElement("canvas").getContext("webgl");
-        var info = gl && gl.getExtension("WEBGL_debug_renderer_info");
-        var renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "";
-        webgl = !!gl && !/swiftshader|llvmpipe|software/i.test(renderer);
-      } catch (error) {
-        webgl = false;
-      }
-    }
-    return webgl;
-  }
-
   function drawView(state, zoom, matches, data) {
-    var built = buildFigure(data, state, zoom, matches, { webgl: hasWebgl() });
+    var built = buildFigure(data, state, zoom, matches);
     if (built !== undefined) { built.figure.layout.datarevision = revision(state, zoom, matches, data); }
     return built;
   }

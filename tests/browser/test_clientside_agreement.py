@@ -16,11 +16,12 @@ import pytest
 
 from dashboard import ids
 from dashboard.chart_data import chart_payload, search_bits
-from dashboard.detail import mark_counts, plan_detail
+from dashboard.detail import MERGE_BUCKETS, MERGE_MARKS, mark_counts, plan_detail
 from dashboard.figures import timeline_figure
 from dashboard.filters import FilterState, apply_filters, filter_mask, theme_counts
 from dashboard.interaction import Action, controls_for, next_state, state_from_store, state_to_store
 from dashboard.localise import localise
+from dashboard.plotlyjs import CARTESIAN_TRACES
 from dashboard.urlstate import ViewState, to_query, with_filters
 
 pytestmark = pytest.mark.browser
@@ -188,23 +189,10 @@ def test_links_made_in_the_browser_match_the_python_ones(js, text):
     assert js("toQuery", state_to_store(story)) == to_query(story)
 
 
-def test_a_large_view_uses_webgl_where_the_browser_has_it_and_nothing_else_changes(js, large):
-    data = chart_payload(large)
-    zoom = ["1960-01-01", "1990-12-31"]  # thousands of marks drawn one by one, the rest counted
-    svg = js("buildFigure", data, None, zoom, None)["figure"]
-    webgl = js("buildFigure", data, None, zoom, None, {"webgl": True})["figure"]
-    types = {t["meta"]["role"]: t["type"] for t in webgl["data"]}
-    assert types == {"events": "scattergl", "counts": "heatmap", "spans": "scatter"}
-    for trace in webgl["data"]:
-        if trace["type"] == "scattergl":
-            trace["type"] = "scatter"
-    assert webgl == svg
-    small = js(
-        "buildFigure",
-        chart_payload(large),
-        state_to_store(ViewState(FilterState(start=2000, end=2000))),
-        None,
-        None,
-        {"webgl": True},
-    )
-    assert {t["type"] for t in small["figure"]["data"]} == {"scatter"}  # few marks: SVG, crisp and light
+@pytest.mark.parametrize("zoom", [None, ["1960-01-01", "1990-12-31"]])
+def test_every_view_is_drawn_with_traces_of_the_cartesian_bundle(js, large, zoom):
+    figure = js("buildFigure", chart_payload(large), None, zoom, None)["figure"]
+    assert {trace["type"] for trace in figure["data"]} <= CARTESIAN_TRACES
+    # Up to MERGE_MARKS marks are drawn apart; past that, at most one per lane and bucket.
+    marks = sum(len(t["x"]) for t in figure["data"] if t["meta"]["role"] == "events")
+    assert marks <= max(MERGE_MARKS, 4 * MERGE_BUCKETS)

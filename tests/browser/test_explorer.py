@@ -82,6 +82,15 @@ def test_the_list_appears_even_when_the_chart_cannot_draw(page: Page, server_url
     expect(page.locator(".event-grid .ag-paging-row-summary-panel")).to_contain_text(f"of {len(bundled.events)}")
 
 
+def test_the_page_draws_with_the_cartesian_plotly_bundle(page: Page, server_url, console_errors):
+    from dashboard.plotlyjs import CARTESIAN_VERSION
+
+    open_app(page, server_url)
+    assert page.evaluate("() => Plotly.version") == CARTESIAN_VERSION
+    traces = page.evaluate("() => Object.keys(Plotly.PlotSchema.get().traces)")
+    assert "heatmap" in traces and "scattergl" not in traces  # the partial bundle, not the full one
+
+
 def test_theme_filter_none_then_one(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     page.get_by_role("button", name="None", exact=True).click()
