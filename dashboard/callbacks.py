@@ -202,7 +202,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.SUMMARY, "children"),
         Output(ids.EMPTY, "hidden"),
         Output(ids.TIMELINE, "style"),
-        Output(ids.THINNED, "data"),
+        Output(ids.ZOOM_REDRAWS, "data"),
         Input(ids.STATE, "data"),
         Input(ids.ZOOM, "data"),
         Input(ids.MATCHES, "data"),
@@ -212,14 +212,14 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     @app.callback(
         Output(ids.ZOOM, "data", allow_duplicate=True),
         Input(ids.TIMELINE, "relayoutData"),
-        State(ids.THINNED, "data"),
+        State(ids.ZOOM_REDRAWS, "data"),
         State(ids.ZOOM, "data"),
         prevent_initial_call=True,
     )
-    def zoom(relayout, thinned, current):
-        # Only a thinned chart needs redrawing on zoom: it then draws the events in view.
+    def zoom(relayout, redraws, current):
+        # Only a chart that counts or merges events needs redrawing on zoom: it then draws what is in view.
         window = zoom_window(relayout)
-        if window is False or (not thinned and current is None) or (window is None and current is None):
+        if window is False or (not redraws and current is None) or (window is None and current is None):
             raise PreventUpdate
         return list(window) if window else None
 

@@ -303,9 +303,9 @@ def _add_detail_note(figure: go.Figure, plan: DetailPlan, total: int, merged: bo
     """Under the chart, what it does not draw one by one: counted events, merged marks."""
     sentences = []
     if plan.thinned:
-        level = {2: "notable and major", 3: "major"}.get(plan.min_importance or 3, "major")
+        level = {2: "all notable and major events", 3: "all major events"}.get(plan.min_importance, "every event")
         sentences.append(
-            f"Drawn one by one: {len(plan.shown):,} of {total:,} events (all {level} events in view). "
+            f"Drawn one by one: {len(plan.shown):,} of {total:,} events ({level} in view). "
             f"Grey bands count the other {len(plan.counted):,} per year: zoom in or filter to see them."
         )
     if merged:

@@ -270,9 +270,9 @@
   function addDetailNote(data, layout, plan, filteredTotal, merged) {
     var sentences = [];
     if (plan.counted.length) {
-      var level = { 2: "notable and major", 3: "major" }[plan.minImportance || 3];
+      var level = { 2: "all notable and major events", 3: "all major events" }[plan.minImportance] || "every event";
       sentences.push("Drawn one by one: " + thousands(plan.shown.length) + " of " + thousands(filteredTotal) +
-        " events (all " + level + " events in view). Grey bands count the other " + thousands(plan.counted.length) +
+        " events (" + level + " in view). Grey bands count the other " + thousands(plan.counted.length) +
         " per year: zoom in or filter to see them.");
     }
     if (merged) { sentences.push(data.text.mergedNote); }
@@ -391,7 +391,7 @@
         font: { size: 16, color: "#52606d" }
       });
     }
-    return { figure: { data: traces, layout: layout }, shown: rows.length, thinned: thinned };
+    return { figure: { data: traces, layout: layout }, shown: rows.length, thinned: thinned, merged: merge !== null };
   }
 
   /* The filters normalised against the dataset (filters.normalise). */
@@ -656,7 +656,8 @@
       var figure = drawn === live.shown ? noUpdate() : built.figure;
       live = { data: data, state: stored, zoom: zoom, matches: matches, shown: drawn };
       var empty = built.shown === 0;
-      return [figure, summary(data, built.shown), !empty, empty ? { display: "none" } : {}, built.thinned];
+      // Zooming redraws a chart that counts or merges events: it then draws what is in view.
+      return [figure, summary(data, built.shown), !empty, empty ? { display: "none" } : {}, built.thinned || built.merged];
     }
   };
 })();

@@ -73,6 +73,21 @@ def mini_server_url(mini_path: Path) -> Iterator[str]:
     yield from start_server("--data", str(mini_path))
 
 
+@pytest.fixture(scope="session")
+def merged_path(tmp_path_factory: pytest.TempPathFactory, mini_path: Path) -> Path:
+    """2,000 synthetic events over the small dataset's four lanes: all drawn (under the budget of
+    4,000 marks), but too many to draw apart, so marks are merged."""
+    from synthetic import write_large
+
+    return write_large(tmp_path_factory.mktemp("merged"), mini_path, 2000)
+
+
+@pytest.fixture(scope="session")
+def merged_server_url(merged_path: Path) -> Iterator[str]:
+    """The explorer on ``merged_path``."""
+    yield from start_server("--data", str(merged_path))
+
+
 @pytest.fixture
 def console_errors(page) -> Iterator[list[str]]:
     """Collects console errors and page exceptions; the test fails if any occurred."""
