@@ -179,9 +179,10 @@ def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> 
 
 def zoom_window(relayout: dict[str, Any] | None) -> tuple[str, str] | bool | None:
     """The time range a chart relayout asks for: a (start, end) pair, ``None`` for the full view,
-    or ``False`` when the relayout did not touch the time axis."""
+    or ``False`` when the relayout did not touch the time axis (a resize, ``autosize``, keeps the
+    zoom, as Plotly itself does)."""
     relayout = relayout or {}
-    if relayout.get("xaxis.autorange") or relayout.get("autosize"):
+    if relayout.get("xaxis.autorange"):  # a double click: back to the full view
         return None
     if "xaxis.range[0]" in relayout and "xaxis.range[1]" in relayout:
         return str(relayout["xaxis.range[0]"])[:10], str(relayout["xaxis.range[1]"])[:10]

@@ -1,5 +1,7 @@
+import pytest
+
 from dashboard.filters import FilterState
-from dashboard.interaction import Action, Controls, controls_for, next_state
+from dashboard.interaction import Action, Controls, controls_for, next_state, zoom_window
 from dashboard.urlstate import ViewState
 
 ALL = ("law", "alliance", "forces", "regional")
@@ -41,3 +43,18 @@ def test_selecting_and_closing_an_event(mini):
     assert selected.event == "korean-war"
     assert next_state(mini, selected, Action.SELECT_EVENT, controls(), "not-an-event").event == "korean-war"
     assert next_state(mini, selected, Action.CLOSE_DETAILS, controls()).event is None
+
+
+@pytest.mark.parametrize(
+    ("relayout", "window"),
+    [
+        ({"xaxis.range[0]": "2000-01-01 12:30:00", "xaxis.range[1]": "2001-12-31"}, ("2000-01-01", "2001-12-31")),
+        ({"xaxis.range": ["1990-05-05", "1991-01-01 00:00:00.5"]}, ("1990-05-05", "1991-01-01")),
+        ({"xaxis.autorange": True, "yaxis.autorange": True}, None),  # double click: the full view
+        ({"autosize": True}, False),  # the chart resized: the zoom stays
+        ({"dragmode": "pan"}, False),
+        (None, False),
+    ],
+)
+def test_zoom_window_reads_what_the_reader_did_to_the_time_axis(relayout, window):
+    assert zoom_window(relayout) == window

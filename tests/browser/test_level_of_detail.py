@@ -24,9 +24,19 @@ def test_zooming_in_on_merged_marks_draws_each_event_in_view(
     page: Page, merged_server_url, merged_path, console_errors
 ):
     dataset = load_dataset(merged_path)
+    # The graph sizes itself to the page once after its first draw; its "autosize" relayout would
+    # replace a zoom made in the same moment (Dash keeps the latest relayout), so wait for it.
+    autosized = []
+    page.on("request", lambda request: autosized.append(1) if '"autosize":true' in (request.post_data or "") else None)
     page.goto(merged_server_url)
     expect(page.locator("#summary")).to_have_text("2000 of 2000 events")
     page.wait_for_function("() => !!document.querySelector('#timeline .main-svg')")
+    page.wait_for_load_state("networkidle")
+    for _ in range(100):
+        if autosized:
+            break
+        page.wait_for_timeout(100)
+    assert autosized
     meta = page.evaluate(META_JS)
     assert meta["merged"] and not meta["thinned"]
     merged = page.evaluate(DRAWN_JS)
