@@ -11,11 +11,37 @@ from __future__ import annotations
 
 __version__ = "1.0.0"
 
-from .dataset import bundled_dataset_path, load_dataset, validate_dataset
-from .figures import build_figure, timeline_figure
-from .filters import FilterState, apply_filters
-from .model import Dataset
-from .problems import DatasetError, Problem
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .dataset import bundled_dataset_path, load_dataset, validate_dataset
+    from .figures import build_figure, timeline_figure
+    from .filters import FilterState, apply_filters
+    from .model import Dataset
+    from .problems import DatasetError, Problem
+
+# Imported on first use, so the command line can start a browser for image exports while pandas
+# and plotly are still loading.
+_PUBLIC = {
+    "Dataset": "model",
+    "DatasetError": "problems",
+    "FilterState": "filters",
+    "Problem": "problems",
+    "apply_filters": "filters",
+    "build_figure": "figures",
+    "bundled_dataset_path": "dataset",
+    "load_dataset": "dataset",
+    "timeline_figure": "figures",
+    "validate_dataset": "dataset",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(import_module(f".{_PUBLIC[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Dataset",

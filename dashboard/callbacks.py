@@ -11,8 +11,9 @@ from flask import request
 from . import ids
 from .chart_data import chart_payload_json, search_bits
 from .event_list import list_note, list_rows, selected_row_rules
-from .export import MEDIA_TYPES, download
+from .export import download
 from .filters import apply_filters, search_terms, sort_events
+from .formats import MEDIA_TYPES
 from .interaction import (
     Action,
     controls_for,

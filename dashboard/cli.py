@@ -5,23 +5,26 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .dataset import validate_dataset
-from .export import PRESETS, ExportError, ExportOptions, output_paths, parse_formats, story_page, write_exports
-from .filters import FilterState, normalise
-from .localise import localise
-from .model import Dataset
-from .static_images import BrowserNotFound
-from .urlstate import ViewState
+from .formats import PRESETS, parse_formats
+from .static_images import IMAGE_FORMATS, BrowserNotFound, cool_down, warm_up
+
+if TYPE_CHECKING:
+    from .model import Dataset
+
+# pandas, plotly and Dash load inside the commands: an image export starts its browser first.
 
 DATA_OPTION_HELP = "Dataset folder or events CSV file (default: the bundled US–Japan alliance dataset)."
 
 
 def _load_or_exit(path: Path | None) -> Dataset:
     """Load a dataset, or print every problem and exit with status 1."""
+    from .dataset import validate_dataset
+
     dataset, problems = validate_dataset(path)
     if dataset is None:
         click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found:", err=True)
@@ -163,6 +166,14 @@ def export(
         wanted = parse_formats(formats)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--format") from None
+    if story_id is None and any(fmt in IMAGE_FORMATS for fmt in wanted):
+        warm_up()  # Chromium starts while the dataset and the figure code load
+        click.get_current_context().call_on_close(cool_down)  # closed even if the export stops early
+    from .export import ExportError, ExportOptions, output_paths, story_page, write_exports
+    from .filters import FilterState, normalise
+    from .localise import localise
+    from .urlstate import ViewState
+
     dataset = localise(_load_or_exit(data_path), lang)
     theme_ids = tuple(t.strip() for t in themes.split(",") if t.strip()) if themes is not None else None
     known = [theme.id for theme in dataset.themes]

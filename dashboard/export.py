@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from .figures import FONT_FAMILY, escape_label, timeline_figure
 from .filters import FilterState, apply_filters
+from .formats import DEFAULT_SIZE, FORMATS, PRESETS, SUFFIXES
 from .i18n import tr
 from .interchange import dataset_json, events_csv
 from .model import Dataset
@@ -26,20 +27,6 @@ from .text import slugify
 from .timelinejs import timelinejs_json
 from .urlstate import ViewState
 
-FORMATS = ("html", "png", "svg", "pdf", "csv", "json", "timelinejs")
-SUFFIXES = {"timelinejs": "timelinejs.json"}  # file name endings, where not the format's name
-MEDIA_TYPES = {
-    "html": "text/html",
-    "png": "image/png",
-    "svg": "image/svg+xml",
-    "pdf": "application/pdf",
-    "csv": "text/csv",
-    "json": "application/json",
-    "timelinejs": "application/json",
-}
-# Sizes in CSS pixels. A4 portrait at 96 px per inch is 794 x 1123 (210 x 297 mm).
-PRESETS = {"slide": (1920, 1080), "handout": (794, 1123), "square": (1080, 1080)}
-DEFAULT_SIZE = (1600, 900)
 CHART_KEY = "Filled mark: main theme · hollow: also listed under · bar: period · larger: more important"
 
 
@@ -62,15 +49,6 @@ class ExportOptions:
         """Options for a named size: slide (1920x1080), handout (A4 portrait) or square (1080x1080)."""
         width, height = PRESETS[name]
         return replace(cls(width=width, height=height), **changes)
-
-
-def parse_formats(text: str) -> list[str]:
-    """``"png,svg"`` to ``["png", "svg"]``; raises ValueError naming any unknown format."""
-    formats = list(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    unknown = [fmt for fmt in formats if fmt not in FORMATS]
-    if unknown or not formats:
-        raise ValueError(f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
-    return formats
 
 
 def describe_filters(dataset: Dataset, filters: FilterState, shown: int, lang: str = "en") -> str:

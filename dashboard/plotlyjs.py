@@ -14,9 +14,10 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import plotly.graph_objects as go
-from plotly.offline import get_plotlyjs, get_plotlyjs_version
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 CARTESIAN_VERSION = "4.1.1"
 CARTESIAN_BUNDLE = Path(__file__).resolve().parent / "vendor" / f"plotly-cartesian-{CARTESIAN_VERSION}.min.js"
@@ -30,6 +31,8 @@ DASH_PLOTLY_JS = "_dash-component-suites/plotly/package_data/plotly.min.js"
 
 def cartesian_usable() -> bool:
     """True when the vendored bundle is the same plotly.js version as plotly.py's."""
+    from plotly.offline import get_plotlyjs_version  # here: the command line imports this module early
+
     return get_plotlyjs_version() == CARTESIAN_VERSION and CARTESIAN_BUNDLE.is_file()
 
 
@@ -46,10 +49,14 @@ def bundle_path(figure: go.Figure) -> str | None:
 @cache
 def page_bundle() -> tuple[bytes, str]:
     """The plotly.js the timeline's pages load, and its ETag: the cartesian bundle when usable."""
+    from plotly.offline import get_plotlyjs
+
     data = CARTESIAN_BUNDLE.read_bytes() if cartesian_usable() else get_plotlyjs().encode("utf-8")
     return data, hashlib.sha256(data).hexdigest()[:16]
 
 
 def bundle_text(figure: go.Figure) -> str:
     """plotly.js to write inline into a page showing ``figure``."""
+    from plotly.offline import get_plotlyjs
+
     return CARTESIAN_BUNDLE.read_text(encoding="utf-8") if draws(figure) else get_plotlyjs()

@@ -24,9 +24,9 @@ from dashboard.export import (
     export_view,
     html_page,
     output_paths,
-    parse_formats,
 )
 from dashboard.filters import FilterState, apply_filters
+from dashboard.formats import parse_formats
 from dashboard.urlstate import ViewState
 
 COMPARED = ["id", "date", "end_date", "title", "description", "themes", "actors", "source_title", "source_url",
@@ -259,3 +259,53 @@ def test_the_offline_html_page_inlines_the_cartesian_bundle(bundled):
     assert f"plotly.js (cartesian - minified) v{CARTESIAN_VERSION}" in page
     assert page.count("plotly.js (") == 1  # the full bundle is not there as well
     assert len(page.encode("utf-8")) < 2_000_000
+
+
+def _browser_children() -> list[str]:
+    """Chromium processes started by this test process (its descendants)."""
+    import os
+    from pathlib import Path
+
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            status = (proc / "status").read_text()
+            cmdline = (proc / "cmdline").read_text()
+        except (OSError, ValueError):
+            continue
+        ppid = next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:"))
+        if "chrom" in cmdline and int(ppid) == os.getpid():
+            found.append(proc.name)
+    return found
+
+
+def test_a_browser_warmed_up_early_renders_the_export_and_closes(bundled):
+    from dashboard import static_images
+    from dashboard.figures import timeline_figure
+
+    static_images.warm_up()
+    warm = static_images._warm
+    assert warm is not None
+    images = static_images.render_images(timeline_figure(bundled, bundled.events), ["png", "svg"], 800, 450, 1)
+    assert images["png"].startswith(b"\x89PNG") and b"<svg" in images["svg"][:200]
+    assert static_images._warm is None and not warm._thread.is_alive()  # used once, browser closed
+    assert _browser_children() == []
+
+
+def test_a_browser_warmed_up_but_not_used_is_closed():
+    from dashboard import static_images
+
+    static_images.warm_up()
+    warm = static_images._take_warm(None)  # a figure the cartesian bundle cannot draw: not this one
+    assert warm is None and static_images._warm is None
+    assert _browser_children() == []
+
+
+def test_an_image_export_that_stops_early_leaves_no_browser_running(tmp_path, mini_path):
+    from dashboard import static_images
+
+    result = CliRunner().invoke(
+        main, ["export", "--format", "png", "--data", str(mini_path), "--themes", "nope", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 2 and "unknown theme nope" in result.output
+    assert static_images._warm is None and _browser_children() == []
