@@ -21,7 +21,6 @@ from .interaction import (
     resolve_action,
     state_from_store,
     state_to_store,
-    zoom_window,
 )
 from .layout import (
     chart_summary,
@@ -203,26 +202,11 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.SUMMARY, "children"),
         Output(ids.EMPTY, "hidden"),
         Output(ids.TIMELINE, "style"),
-        Output(ids.ZOOM_REDRAWS, "data"),
         Input(ids.STATE, "data"),
         Input(ids.ZOOM, "data"),
         Input(ids.MATCHES, "data"),
         Input(ids.CHART_DATA, "data"),
     )
-
-    @app.callback(
-        Output(ids.ZOOM, "data", allow_duplicate=True),
-        Input(ids.TIMELINE, "relayoutData"),
-        State(ids.ZOOM_REDRAWS, "data"),
-        State(ids.ZOOM, "data"),
-        prevent_initial_call=True,
-    )
-    def zoom(relayout, redraws, current):
-        # Only a chart that counts or merges events needs redrawing on zoom: it then draws what is in view.
-        window = zoom_window(relayout)
-        if window is False or (not redraws and current is None) or (window is None and current is None):
-            raise PreventUpdate
-        return list(window) if window else None
 
     @app.callback(
         Output(ids.LIST_TABLE, "rowData"),

@@ -8,7 +8,6 @@ URL = "url"
 STATE = "view-state"
 DATASET = "dataset-source"  # the browser's uploaded dataset, or None for the server's own
 ZOOM = "zoom-window"  # the zoomed time range while the chart counts or merges events, or None
-ZOOM_REDRAWS = "chart-zoom-redraws"  # whether zooming redraws the chart: it counts or merges events
 CHART_DATA = "chart-data"  # the dataset as compact columns, for filtering and drawing in the browser
 MATCHES = "search-matches"  # the events matching the search, as a bitmask from the server
 

@@ -180,7 +180,8 @@ def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> 
 def zoom_window(relayout: dict[str, Any] | None) -> tuple[str, str] | bool | None:
     """The time range a chart relayout asks for: a (start, end) pair, ``None`` for the full view,
     or ``False`` when the relayout did not touch the time axis (a resize, ``autosize``, keeps the
-    zoom, as Plotly itself does)."""
+    zoom, as Plotly itself does). The page follows these rules in ``assets/timeline.js``
+    (``zoomWindow``), straight from Plotly's event; a browser test checks the two agree."""
     relayout = relayout or {}
     if relayout.get("xaxis.autorange"):  # a double click: back to the full view
         return None

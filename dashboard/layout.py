@@ -45,7 +45,6 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
             dcc.Store(id=ids.STATE),
             dcc.Store(id=ids.DATASET, storage_type="memory"),
             dcc.Store(id=ids.ZOOM),
-            dcc.Store(id=ids.ZOOM_REDRAWS, data=False),
             dcc.Store(id=ids.CHART_DATA, data=chart_payload_json(dataset, lang)),
             dcc.Store(id=ids.MATCHES),
             dcc.Store(id=ids.KEY_SELECT),

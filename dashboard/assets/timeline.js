@@ -505,11 +505,11 @@
   window.AllianceTimeline = {
     filterMask: filterMask, themeCounts: themeCounts, planDetail: planDetail, buildFigure: buildFigure,
     normalise: normalise, editFilters: editFilters, toQuery: toQuery, matchBits: matchBits, isoDay: isoDay,
-    payload: payload
+    payload: payload, zoomWindow: zoomWindow
   };
 
   /* What the chart shows now, kept by the callbacks below for the fast path. */
-  var live = { data: null, state: null, zoom: null, matches: null, shown: null };
+  var live = { data: null, state: null, zoom: null, matches: null, shown: null, redraws: false };
 
   function revision(state, zoom, matches, data) {
     // Same view, same revision: Plotly then skips comparing the data arrays of an identical figure.
@@ -583,6 +583,36 @@
     showListSoon();
   }
 
+  /* The time range a relayout asks for (interaction.zoom_window): [start, end], null for the full
+   * view (a double click), or false when it left the time axis alone (a resize keeps the zoom). */
+  function zoomWindow(relayout) {
+    relayout = relayout || {};
+    if (relayout["xaxis.autorange"]) { return null; }
+    var range = "xaxis.range[0]" in relayout && "xaxis.range[1]" in relayout
+      ? [relayout["xaxis.range[0]"], relayout["xaxis.range[1]"]] : relayout["xaxis.range"];
+    if (!Array.isArray(range) || range.length !== 2) { return false; }
+    return [String(range[0]).slice(0, 10), String(range[1]).slice(0, 10)];
+  }
+
+  /* Zooming a chart that counts or merges events redraws it for the window, straight from Plotly's
+   * own event: no request, and no zoom lost to the graph's own resize, which Dash's relayoutData
+   * (the latest relayout only) would keep instead. */
+  function followZoom(plot) {
+    if (plot.timelineFollowsZoom) { return; }
+    plot.timelineFollowsZoom = true;
+    plot.on("plotly_relayout", function (relayout) {
+      var range = zoomWindow(relayout);
+      if (range === false || (range === null ? live.zoom == null : !live.redraws && live.zoom == null)) { return; }
+      clientside.set_props("zoom-window", { data: range });
+    });
+  }
+
+  function followZoomSoon(tries) {
+    var plot = document.querySelector("#timeline .js-plotly-plot");
+    if (plot && typeof plot.on === "function") { followZoom(plot); return; }
+    if ((tries || 0) < 100) { setTimeout(function () { followZoomSoon((tries || 0) + 1); }, 50); }
+  }
+
   var clientside = window.dash_clientside = window.dash_clientside || {};
   function noUpdate() { return clientside.no_update; }
   function context() { return clientside.callback_context || {}; }
@@ -654,10 +684,11 @@
       var drawn = built.figure.layout.datarevision;
       // The fast path may have drawn this very view already: then the chart is left as it is.
       var figure = drawn === live.shown ? noUpdate() : built.figure;
-      live = { data: data, state: stored, zoom: zoom, matches: matches, shown: drawn };
-      var empty = built.shown === 0;
       // Zooming redraws a chart that counts or merges events: it then draws what is in view.
-      return [figure, summary(data, built.shown), !empty, empty ? { display: "none" } : {}, built.thinned || built.merged];
+      live = { data: data, state: stored, zoom: zoom, matches: matches, shown: drawn, redraws: built.thinned || built.merged };
+      followZoomSoon();
+      var empty = built.shown === 0;
+      return [figure, summary(data, built.shown), !empty, empty ? { display: "none" } : {}];
     }
   };
 })();

@@ -19,7 +19,7 @@ from dashboard.chart_data import chart_payload, search_bits
 from dashboard.detail import MERGE_BUCKETS, MERGE_MARKS, mark_counts, plan_detail
 from dashboard.figures import timeline_figure
 from dashboard.filters import FilterState, apply_filters, filter_mask, theme_counts
-from dashboard.interaction import Action, controls_for, next_state, state_from_store, state_to_store
+from dashboard.interaction import Action, controls_for, next_state, state_from_store, state_to_store, zoom_window
 from dashboard.localise import localise
 from dashboard.plotlyjs import CARTESIAN_TRACES
 from dashboard.urlstate import ViewState, to_query, with_filters
@@ -196,3 +196,19 @@ def test_every_view_is_drawn_with_traces_of_the_cartesian_bundle(js, large, zoom
     # Up to MERGE_MARKS marks are drawn apart; past that, at most one per lane and bucket.
     marks = sum(len(t["x"]) for t in figure["data"] if t["meta"]["role"] == "events")
     assert marks <= max(MERGE_MARKS, 4 * MERGE_BUCKETS)
+
+
+RELAYOUTS = [
+    {"xaxis.range[0]": "2000-01-01 12:30:00", "xaxis.range[1]": "2001-12-31"},
+    {"xaxis.range": ["1990-05-05", "1991-01-01 00:00:00.5"]},
+    {"xaxis.autorange": True, "yaxis.autorange": True},
+    {"autosize": True},
+    {"dragmode": "pan"},
+    None,
+]
+
+
+@pytest.mark.parametrize("relayout", RELAYOUTS, ids=str)
+def test_the_browser_reads_a_zoom_as_the_python_rules_do(js, relayout):
+    expected = zoom_window(relayout)
+    assert js("zoomWindow", relayout) == (list(expected) if isinstance(expected, tuple) else expected)
