@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
-from .formats import PRESETS, parse_formats
-from .static_images import IMAGE_FORMATS, BrowserNotFound, cool_down, warm_up
+from .formats import IMAGE_FORMATS, PRESETS, parse_formats
+from .static_images import BrowserNotFound, cool_down, warm_up
 
 if TYPE_CHECKING:
     from .model import Dataset

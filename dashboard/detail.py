@@ -97,7 +97,7 @@ class MergeGrid:
         return cls(first_day, max(last_day - first_day, 1) / buckets)
 
 
-def merge_marks(days: np.ndarray, importance: np.ndarray, grid: MergeGrid) -> tuple[np.ndarray, np.ndarray]:
+def merge_marks(days: Sequence[int], importance: np.ndarray, grid: MergeGrid) -> tuple[np.ndarray, np.ndarray]:
     """One lane's marks merged per bucket: the position of each bucket's lead (its most important
     mark, the first on a tie) and how many marks it stands for, in time order."""
     if len(days) == 0:
@@ -110,11 +110,11 @@ def merge_marks(days: np.ndarray, importance: np.ndarray, grid: MergeGrid) -> tu
     return position[order][first], counts
 
 
-def merge_spans(starts: np.ndarray, lasts: np.ndarray, width: float) -> list[tuple[int, int]]:
+def merge_spans(starts: Sequence[int], lasts: Sequence[int], width: float) -> list[tuple[int, int]]:
     """One lane's spans (first and last days) joined where they overlap or lie within ``width``
     days of each other: drawn as one translucent line, they look the same, with far fewer points."""
     joined: list[list[int]] = []
-    for start, last in sorted(zip(np.asarray(starts).tolist(), np.asarray(lasts).tolist(), strict=True)):
+    for start, last in sorted(zip(starts, lasts, strict=True)):
         if joined and start - joined[-1][1] <= width:
             joined[-1][1] = max(joined[-1][1], last)
         else:

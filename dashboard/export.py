@@ -15,13 +15,13 @@ import plotly.graph_objects as go
 
 from .figures import FONT_FAMILY, escape_label, timeline_figure
 from .filters import FilterState, apply_filters
-from .formats import DEFAULT_SIZE, FORMATS, PRESETS, SUFFIXES
+from .formats import DEFAULT_SIZE, FORMATS, IMAGE_FORMATS, PRESETS, SUFFIXES
 from .i18n import tr
 from .interchange import dataset_json, events_csv
 from .model import Dataset
 from .presentation import event_details
 from .standalone import standalone_html
-from .static_images import IMAGE_FORMATS, render_images
+from .static_images import render_images
 from .story import step_window, story_events, story_step
 from .text import slugify
 from .timelinejs import timelinejs_json

@@ -228,7 +228,7 @@ def _add_lane(
     marker_x = events["start"].where(is_period, events["x"])
     hover = hover.reset_index(drop=True)
     if grid is not None:
-        leads, counts = merge_marks(np.asarray(day_numbers(marker_x)), events["importance"].to_numpy(), grid)
+        leads, counts = merge_marks(day_numbers(marker_x), events["importance"].to_numpy(), grid)
         events, marker_x = events.iloc[leads], marker_x.iloc[leads]
         more = [escape_label(tr(lang, MERGED_HOVER, count=f"{count - 1:,}")) for count in counts]
         hover = pd.Series(

@@ -4,6 +4,7 @@ line reads them before pandas and plotly have loaded)."""
 from __future__ import annotations
 
 FORMATS = ("html", "png", "svg", "pdf", "csv", "json", "timelinejs")
+IMAGE_FORMATS = ("png", "svg", "pdf")  # drawn by a real Chromium (static_images)
 SUFFIXES = {"timelinejs": "timelinejs.json"}  # file name endings, where not the format's name
 MEDIA_TYPES = {
     "html": "text/html",

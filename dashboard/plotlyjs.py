@@ -56,7 +56,8 @@ def page_bundle() -> tuple[bytes, str]:
 
 
 def bundle_text(figure: go.Figure) -> str:
-    """plotly.js to write inline into a page showing ``figure``."""
+    """plotly.js to write inline into a page showing ``figure`` (the pages' cached bundle when it
+    is the cartesian one and draws the figure)."""
     from plotly.offline import get_plotlyjs
 
-    return CARTESIAN_BUNDLE.read_text(encoding="utf-8") if draws(figure) else get_plotlyjs()
+    return page_bundle()[0].decode("utf-8") if draws(figure) else get_plotlyjs()

@@ -59,6 +59,14 @@ def inline_script_hashes(page: str) -> list[str]:
     return hashes
 
 
+def _plotly_js_response() -> Response:
+    """The pages' plotly.js (``plotlyjs.page_bundle``), answered 304 when the browser has it."""
+    data, etag = page_bundle()
+    response = Response(data, mimetype="text/javascript")
+    response.set_etag(etag)
+    return response.make_conditional(request)
+
+
 def serve_layout_compressed(app: Dash) -> None:
     """Serve ``app``'s layout, which carries the dataset's chart data (16 MB of JSON for 100,000
     events), from one gzipped copy made now: a page view then costs no re-encoding and no
@@ -115,21 +123,16 @@ def register_routes(server: Flask, dataset: Dataset, page_script_hashes: list[st
 
     @server.route(PLOTLY_JS_PATH)
     def plotly_js() -> Response:
-        data, etag = page_bundle()
-        response = Response(data, mimetype="text/javascript")
-        response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"
-        response.set_etag(etag)
-        return response.make_conditional(request)
+        response = _plotly_js_response()
+        response.headers["Cache-Control"] = f"public, max-age={YEAR}, immutable"  # the name carries the version
+        return response
 
     @server.before_request
     def dash_plotly_js() -> Response | None:
         # The explorer's graph loads plotly.js from Dash's own address: it gets the same bundle.
         if request.method != "GET" or not request.path.endswith("/" + DASH_PLOTLY_JS):
             return None
-        data, etag = page_bundle()
-        response = Response(data, mimetype="text/javascript")
-        response.set_etag(etag)
-        return response.make_conditional(request)
+        return _plotly_js_response()
 
     @server.after_request
     def security_headers(response: Response) -> Response:

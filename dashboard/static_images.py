@@ -10,16 +10,16 @@ import re
 import shutil
 import threading
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .formats import IMAGE_FORMATS
 from .plotlyjs import CARTESIAN_BUNDLE, bundle_path, cartesian_usable
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-IMAGE_FORMATS = ("png", "svg", "pdf")
 BROWSER_ENV = ("CHROME_PATH", "BROWSER_PATH")
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 NO_BROWSER_HINT = (
@@ -54,21 +54,12 @@ def render_images(figure: go.Figure, formats: Iterable[str], width: int, height:
     if browser is None:
         raise BrowserNotFound()
     wanted = [fmt for fmt in formats if fmt in IMAGE_FORMATS]
-    warm = _take_warm(bundle_path(figure))
+    plotlyjs = bundle_path(figure)
+    warm = _take_warm(plotlyjs)
     if warm is not None:
         return warm.render(figure, wanted, width, height, scale)
-    with _render_lock, ThreadPoolExecutor(max_workers=1) as worker:
-        os.environ["BROWSER_PATH"] = browser  # kaleido (choreographer) reads it
-        # Its own thread and event loop, so it also works where a loop is already running
-        # (a notebook, a browser-test driver).
-        return worker.submit(asyncio.run, _render(figure, wanted, width, height, scale)).result()
-
-
-async def _render(figure: go.Figure, formats: list[str], width: int, height: int, scale: float) -> dict[str, bytes]:
-    import kaleido  # imported here: only image exports need it
-
-    async with kaleido.Kaleido(n=1, mathjax=False, plotlyjs=bundle_path(figure)) as renderer:
-        return await _draw(renderer, figure, formats, width, height, scale)
+    with _render_lock:
+        return _BrowserSession(browser, plotlyjs).render(figure, wanted, width, height, scale)
 
 
 async def _draw(renderer: Any, figure: go.Figure, formats: list[str], width: int, height: int, scale: float):
@@ -80,16 +71,17 @@ async def _draw(renderer: Any, figure: go.Figure, formats: list[str], width: int
     return images
 
 
-class _WarmBrowser:
-    """Chromium with plotly.js loaded, started in its own thread before the figure exists, then
-    used for one render (or closed unused when the process ends)."""
+class _BrowserSession:
+    """Chromium with plotly.js loaded, in its own thread and event loop (so it also works where a
+    loop is already running: a notebook, a browser-test driver), used for one render. Started
+    before the figure exists by ``warm_up``; closed unused when no render comes."""
 
     def __init__(self, browser: str, plotlyjs: str | None) -> None:
         self.plotlyjs = plotlyjs
         self._job: Future = Future()
         self._result: Future = Future()
         os.environ["BROWSER_PATH"] = browser  # kaleido (choreographer) reads it
-        self._thread = threading.Thread(target=self._run, name="warm-browser", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="image-browser", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
@@ -100,7 +92,7 @@ class _WarmBrowser:
                 self._result.set_exception(error)
 
     async def _serve(self) -> None:
-        import kaleido
+        import kaleido  # imported here: only image exports need it
 
         async with kaleido.Kaleido(n=1, mathjax=False, plotlyjs=self.plotlyjs) as renderer:
             job = await asyncio.wrap_future(self._job)
@@ -112,7 +104,7 @@ class _WarmBrowser:
         try:
             return self._result.result()
         finally:
-            self._thread.join(timeout=10)  # the browser closed and its profile removed, as after _render
+            self._thread.join(timeout=10)  # the browser closed and its profile removed
 
     def close(self) -> None:
         if not self._job.done():
@@ -120,7 +112,7 @@ class _WarmBrowser:
         self._thread.join(timeout=10)
 
 
-_warm: _WarmBrowser | None = None
+_warm: _BrowserSession | None = None
 
 
 def warm_up() -> None:
@@ -131,7 +123,7 @@ def warm_up() -> None:
     global _warm
     browser = find_browser()
     if _warm is None and browser is not None:
-        _warm = _WarmBrowser(browser, str(CARTESIAN_BUNDLE) if cartesian_usable() else None)
+        _warm = _BrowserSession(browser, str(CARTESIAN_BUNDLE) if cartesian_usable() else None)
         atexit.register(_warm.close)
 
 
@@ -143,7 +135,7 @@ def cool_down() -> None:
         warm.close()
 
 
-def _take_warm(plotlyjs: str | None) -> _WarmBrowser | None:
+def _take_warm(plotlyjs: str | None) -> _BrowserSession | None:
     """The warm browser, once, if it loaded the plotly.js this figure needs."""
     global _warm
     warm, _warm = _warm, None

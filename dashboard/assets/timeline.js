@@ -567,11 +567,21 @@
     if (holder) { holder.classList.remove("waiting-for-chart"); }
   }
   function showListSoon() {
+    whenPlot(function (plot) { return plot._fullLayout && plot.querySelector(".main-svg"); }, LIST_WAIT, function () {
+      requestAnimationFrame(function () { setTimeout(showList, 0); });
+    });
+  }
+
+  /* Calls ready(plot) once the chart's plot passes test (checked every 50 ms), or ready(null) after
+   * patience ms without it. */
+  function whenPlot(test, patience, ready) {
     var since = performance.now();
     (function check() {
       var plot = document.querySelector("#timeline .js-plotly-plot");
-      if ((plot && plot._fullLayout && plot.querySelector(".main-svg")) || performance.now() - since > LIST_WAIT) {
-        requestAnimationFrame(function () { setTimeout(showList, 0); });
+      if (plot && test(plot)) {
+        ready(plot);
+      } else if (performance.now() - since > patience) {
+        ready(null);
       } else {
         setTimeout(check, 50);
       }
@@ -607,10 +617,10 @@
     });
   }
 
-  function followZoomSoon(tries) {
-    var plot = document.querySelector("#timeline .js-plotly-plot");
-    if (plot && typeof plot.on === "function") { followZoom(plot); return; }
-    if ((tries || 0) < 100) { setTimeout(function () { followZoomSoon((tries || 0) + 1); }, 50); }
+  function followZoomSoon() {
+    whenPlot(function (plot) { return typeof plot.on === "function"; }, 5000, function (plot) {
+      if (plot) { followZoom(plot); }
+    });
   }
 
   var clientside = window.dash_clientside = window.dash_clientside || {};
