@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import re
 
 import pytest
 
@@ -129,3 +130,18 @@ def test_pages_load_the_cartesian_plotly_bundle(client, path):
     assert response.data == CARTESIAN_BUNDLE.read_bytes()
     again = client.get(path, headers={"If-None-Match": response.headers["ETag"]})
     assert again.status_code == 304
+
+
+@pytest.mark.parametrize("prefix", ["/", "/ja/"])
+def test_pages_leave_out_the_babel_polyfill_but_keep_the_regenerator_runtime(client, prefix):
+    page = client.get(prefix).get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert scripts, "the page loads its scripts"
+    assert not [src for src in scripts if "polyfill" in src]
+    runtime = [src for src in scripts if "/assets/regenerator-runtime-" in src]
+    assert len(runtime) == 1
+    # It comes before Dash's renderer, which calls regeneratorRuntime when a lazy component loads.
+    assert scripts.index(runtime[0]) < next(i for i, src in enumerate(scripts) if "dash_renderer" in src)
+    response = client.get(runtime[0].split("?")[0])
+    assert b"regeneratorRuntime = runtime" in response.data
+    response.close()
