@@ -10,7 +10,7 @@ from flask import request
 
 from . import ids
 from .chart_data import chart_payload_json, search_bits
-from .event_list import list_note, list_rows, selected_row_rules
+from .event_list import event_table, list_note, list_rows, selected_row_rules
 from .export import download
 from .filters import apply_filters, search_terms, sort_events
 from .formats import MEDIA_TYPES
@@ -127,7 +127,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.ZOOM, "data"),
         Input(ids.URL, "search"),
         Input(ids.TIMELINE, "clickData"),
-        Input(ids.LIST_TABLE, "cellClicked"),
+        Input(ids.ROW_CLICK, "data"),
         Input(ids.KEY_SELECT, "data"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
         Input(ids.story_start(ALL), "n_clicks"),
@@ -209,8 +209,37 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     )
 
     @app.callback(
+        Output(ids.LIST_HOLDER, "children"),
+        Input(ids.LIST_READY, "data"),
+        prevent_initial_call=True,
+    )
+    def show_list(_ready):
+        # The grid goes in once the chart has first drawn; list_view then fills it.
+        return event_table(lang)
+
+    # The grid's clicks reach sync_state through a store, which is there before the grid is.
+    app.clientside_callback(
+        ClientsideFunction("timeline", "passOn"),
+        Output(ids.ROW_CLICK, "data"),
+        Input(ids.LIST_TABLE, "cellClicked"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
         Output(ids.LIST_TABLE, "rowData"),
         Output(ids.LIST_TABLE, "rowClassRules"),
+        Input(ids.STATE, "data"),
+        State(ids.DATASET, "data"),
+    )
+    def list_view(stored, stored_dataset):
+        # The list's rows for a state, sorted as it asks, the chosen event's row marked.
+        dataset = source.resolve(stored_dataset, lang)
+        state = state_from_store(stored)
+        events = apply_filters(dataset, state.filters)
+        selected = state.event if state.event in set(events["id"]) else None
+        return list_rows(dataset, sort_events(events, state.sort), lang), selected_row_rules(selected)
+
+    @app.callback(
         Output(ids.LIST, "children"),
         Output(ids.DETAILS, "hidden"),
         Output(ids.DETAILS + "-body", "children"),
@@ -224,12 +253,11 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         State(ids.DATASET, "data"),
     )
     def render(stored, stored_dataset):
-        # Everything but the chart (drawn in the browser): the list, details, notes and story.
+        # Everything but the chart (drawn in the browser) and the list's rows: details, notes, story.
         dataset = source.resolve(stored_dataset, lang)
         state = state_from_store(stored)
         filters = state.filters
         events = apply_filters(dataset, filters)
-        selected = state.event if state.event in set(events["id"]) else None
         details = event_details(dataset, state.event) if state.event else None
         step = story_step(dataset, state.story, state.step) if state.story else None
         judgement = dataset.judgement(filters.judgement) if filters.judgement else None
@@ -239,8 +267,6 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
             else None
         )
         return (
-            list_rows(dataset, sort_events(events, state.sort), lang),
-            selected_row_rules(selected),
             list_note(events, lang),
             details is None,
             details_body(details, lang) if details else None,

@@ -59,7 +59,9 @@ DETAILS_CLOSE = "details-close"
 
 LIST = "event-list"
 LIST_TABLE = "event-list-table"
-LIST_HOLDER = "event-list-holder"  # the table's box: laid out once the chart has first drawn
+LIST_HOLDER = "event-list-holder"  # the table's box: the grid is put in once the chart has first drawn
+LIST_READY = "event-list-ready"  # set by the page once the chart has first drawn: the grid goes in
+ROW_CLICK = "event-list-click"  # the grid's latest clicked cell, passed on (the grid comes later)
 LIST_NOTE = "event-list-note"
 
 DOWNLOAD = "download"

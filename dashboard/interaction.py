@@ -118,7 +118,7 @@ TRIGGER_ACTIONS = {
     ids.RESET: Action.RESET,
     ids.EMPTY_RESET: Action.RESET,
     ids.TIMELINE: Action.SELECT_EVENT,
-    ids.LIST_TABLE: Action.SELECT_EVENT,  # a cell of the event list clicked
+    ids.ROW_CLICK: Action.SELECT_EVENT,  # a cell of the event list clicked
     ids.KEY_SELECT: Action.SELECT_EVENT,  # Enter on a focused mark of the chart
     ids.DETAILS_CLOSE: Action.CLOSE_DETAILS,
     ids.DATASET: Action.NEW_DATASET,
@@ -165,8 +165,8 @@ def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> 
     action = TRIGGER_ACTIONS.get(triggered_id)
     if action is None:
         return None
-    if triggered_id in (ids.LIST_TABLE, ids.KEY_SELECT):
-        row = (triggered_value or {}).get("rowId" if triggered_id == ids.LIST_TABLE else "id")
+    if triggered_id in (ids.ROW_CLICK, ids.KEY_SELECT):
+        row = (triggered_value or {}).get("rowId" if triggered_id == ids.ROW_CLICK else "id")
         return (Action.SELECT_EVENT, str(row)) if row else None
     if triggered_id == ids.TIMELINE:
         points = (click_data or {}).get("points") or []

@@ -7,7 +7,6 @@ from dash import dcc, html
 
 from . import ids
 from .chart_data import chart_payload_json
-from .event_list import event_table
 from .i18n import LANGUAGE_NAMES, tr
 from .menus import embed_menu, export_menu
 from .model import Dataset
@@ -48,6 +47,8 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
             dcc.Store(id=ids.CHART_DATA, data=chart_payload_json(dataset, lang)),
             dcc.Store(id=ids.MATCHES),
             dcc.Store(id=ids.KEY_SELECT),
+            dcc.Store(id=ids.LIST_READY, data=False),
+            dcc.Store(id=ids.ROW_CLICK),
             html.A(tr(lang, "Skip to the event list"), href="#event-list-section", className="skip-link"),
             html.Header(
                 className="masthead",
@@ -135,9 +136,9 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                                         tr(lang, "Choose a row to read the event. Sort by a column with its arrows."),
                                         className="muted",
                                     ),
-                                    # Shown once the chart has drawn (assets/timeline.js): laying out the
-                                    # grid at the same time would hold up the page's first chart.
-                                    html.Div(event_table(lang), id=ids.LIST_HOLDER, className="waiting-for-chart"),
+                                    # The grid (event_list.event_table) is put in once the chart has drawn
+                                    # (callbacks.show_list): mounting it first would hold up the chart.
+                                    html.Div(id=ids.LIST_HOLDER),
                                     html.Div(id=ids.LIST),
                                 ],
                             ),

@@ -7,9 +7,11 @@ import json
 
 import numpy as np
 import pytest
+from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import ids
 from dashboard.app import create_app
+from dashboard.event_list import event_table
 from dashboard.filters import FilterState, filter_mask
 from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
 from dashboard.urlstate import ViewState, to_query
@@ -116,15 +118,56 @@ def test_search_answers_with_a_bitmask_of_matching_rows(app, client, mini):
 
 def test_render_shows_the_list_and_details_of_the_state(app, client):
     state = ViewState(FilterState(themes=("forces",)), "self-defense-forces")
-    response = call(app, client, f"{ids.LIST_TABLE}.rowData", {STATE_DATA: state_to_store(state)}, [STATE_DATA])
+    response = call(app, client, f"{ids.LIST}.children", {STATE_DATA: state_to_store(state)}, [STATE_DATA])
     assert response[ids.DETAILS]["hidden"] is False
     body = json.dumps(response[ids.DETAILS + "-body"]["children"])
     assert "Self-Defense Forces" in body and "1 July 1954" in body
+    assert response[ids.CHART_SUMMARY]["children"].startswith("4 events from 1950")
+    response = call(app, client, f"{ids.LIST_TABLE}.rowData", {STATE_DATA: state_to_store(state)}, [STATE_DATA])
     rows = response[ids.LIST_TABLE]["rowData"]
     assert [row["id"] for row in rows] == ["korean-war", "police-reserve", "self-defense-forces", "budget-rise"]
     assert rows[0]["date"] == "25 June 1950 – 27 July 1953" and rows[0]["themes"] == "Region, Forces"
     assert response[ids.LIST_TABLE]["rowClassRules"] == {"selected-row": "params.data.id === 'self-defense-forces'"}
-    assert response[ids.CHART_SUMMARY]["children"].startswith("4 events from 1950")
+
+
+def test_the_grid_is_put_in_when_the_page_asks_for_it(app, client):
+    grid = call(
+        app, client, f"{ids.LIST_HOLDER}.children", {f"{ids.LIST_READY}.data": True}, [f"{ids.LIST_READY}.data"]
+    )
+    props = grid[ids.LIST_HOLDER]["children"]["props"]
+    assert props["id"] == ids.LIST_TABLE and props["rowData"] == []
+    assert [column["field"] for column in props["columnDefs"]] == ["date", "title", "themes", "importance"]
+
+
+@pytest.mark.parametrize("prefix", ["/", "/ja/"])
+def test_every_id_a_callback_names_is_in_the_page_or_the_grid(client, prefix):
+    # Dash's own check is off (the grid comes in later), so this one stands in for it.
+    def component_ids(node):
+        if isinstance(node, dict):
+            if "props" in node and "id" in node["props"]:
+                found = node["props"]["id"]
+                yield json.dumps(found, sort_keys=True) if isinstance(found, dict) else found
+            for value in node.values():
+                yield from component_ids(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from component_ids(value)
+
+    def pattern(item_id):
+        # A pattern id ({"type": ..., "index": ["ALL"]}, as JSON) stands for the ids of that type.
+        return json.loads(item_id)["type"] if item_id.startswith("{") else item_id
+
+    layout = client.get(prefix + "_dash-layout").get_json()
+    grid = json.loads(json.dumps(event_table(), cls=PlotlyJSONEncoder))
+    present = {pattern(item_id) for item_id in component_ids([layout, grid])}
+    named = set()
+    for callback in client.get(prefix + "_dash-dependencies").get_json():
+        for part in callback["output"].strip(".").split("..."):
+            item_id = part.split("@")[0].rsplit(".", 1)[0]
+            named.add(pattern(item_id))
+        named |= {pattern(item["id"]) for item in callback["inputs"] + callback["state"]}
+    assert len(named) > 30
+    assert named - present == set()
 
 
 def test_the_page_carries_the_dataset_for_the_browser(client, mini):
@@ -154,8 +197,8 @@ def test_resolve_action():
     assert resolve_action(None, None, None) == (Action.OPEN_URL, None)
     assert resolve_action(ids.SEARCH, "x", None) == (Action.EDIT_FILTERS, None)
     clicked = {"rowId": "korean-war", "colId": "title", "value": "Korean War"}
-    assert resolve_action(ids.LIST_TABLE, clicked, None) == (Action.SELECT_EVENT, "korean-war")
-    assert resolve_action(ids.LIST_TABLE, None, None) is None
+    assert resolve_action(ids.ROW_CLICK, clicked, None) == (Action.SELECT_EVENT, "korean-war")
+    assert resolve_action(ids.ROW_CLICK, None, None) is None
     click = {"points": [{"customdata": ["korean-war", "Korean War", "1950", ""]}]}
     assert resolve_action(ids.TIMELINE, click, click) == (Action.SELECT_EVENT, "korean-war")
     assert resolve_action(ids.TIMELINE, {"points": [{}]}, {"points": [{}]}) is None
