@@ -45,8 +45,9 @@ def request_bodies(count: int, seed: int = 7) -> list[bytes]:
             judgement=rng.choice([None, None, *(j.id for j in dataset.judgements)]),
         )
         state = asdict(ViewState(filters))
-        # What the page asks of the server on a filter change: the list and details, or a search's matches.
-        output = f"{ids.LIST_TABLE}.rowData" if position % 2 == 0 else f"{ids.MATCHES}.data"
+        # What the page asks of the server on a filter change: the list's rows, the details and
+        # notes, or a search's matches.
+        output = (f"{ids.LIST_TABLE}.rowData", f"{ids.LIST}.children", f"{ids.MATCHES}.data")[position % 3]
         bodies.append(callback_body(app, output, {f"{ids.STATE}.data": state}))
     return bodies
 

@@ -103,14 +103,15 @@ def server_side(path: Path, changes: list[FilterState], runs: int) -> dict[str, 
     client = app.server.test_client()
     page_bytes = len(client.get("/").data) + len(client.get("/_dash-layout").data)
     sent_bytes = len(client.get("/").data) + len(client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"}).data)
-    # A filter change asks the server for the list and details, and for a search's matches.
+    # A filter change asks the server for the list's rows, for the details and notes, and for a
+    # search's matches.
     times, sizes = [], []
     for _ in range(runs):
         for change in changes:
             values = {f"{ids.STATE}.data": asdict(ViewState(change))}
             started = time.perf_counter()
             size = 0
-            for output in (f"{ids.LIST_TABLE}.rowData", f"{ids.MATCHES}.data"):
+            for output in (f"{ids.LIST_TABLE}.rowData", f"{ids.LIST}.children", f"{ids.MATCHES}.data"):
                 response = client.post(
                     "/_dash-update-component", data=callback_body(app, output, values), content_type="application/json"
                 )
