@@ -23,13 +23,19 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # calls thousands of times per redraw. The page leaves it out. Dash's renderer and dcc still need
 # the one piece a browser lacks, Babel's regenerator runtime: assets/regenerator-runtime-0.14.1.js.
 BABEL_POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
+# The event list's grid comes into the page after the chart (callbacks.show_list), and so does its
+# script (1.3 MB, about 0.07 s to run here): the page only names it, for the browser to fetch when
+# idle, and assets/timeline.js runs it just before the grid goes in.
+GRID_SCRIPT = re.compile(r'<script src="([^"]*/dash_ag_grid/dash_ag_grid[^"]*)"></script>')
+GRID_SCRIPT_LINK = r'<link rel="prefetch" as="script" id="grid-script" href="\1">'
 
 
 class _Page(Dash):
-    """Dash, serving its page without the Babel polyfill."""
+    """Dash, serving its page without the Babel polyfill, and with the grid's script for later."""
 
     def interpolate_index(self, **kwargs: str) -> str:
-        kwargs["scripts"] = BABEL_POLYFILL.sub("", kwargs["scripts"], count=1)
+        scripts = BABEL_POLYFILL.sub("", kwargs["scripts"], count=1)
+        kwargs["scripts"] = GRID_SCRIPT.sub(GRID_SCRIPT_LINK, scripts, count=1)
         return super().interpolate_index(**kwargs)
 
 

@@ -145,3 +145,12 @@ def test_pages_leave_out_the_babel_polyfill_but_keep_the_regenerator_runtime(cli
     response = client.get(runtime[0].split("?")[0])
     assert b"regeneratorRuntime = runtime" in response.data
     response.close()
+
+
+def test_pages_name_the_grid_script_for_later_without_running_it(client):
+    page = client.get("/").get_data(as_text=True)
+    assert not [src for src in re.findall(r'<script src="([^"]+)"', page) if "dash_ag_grid" in src]
+    (href,) = re.findall(r'<link rel="prefetch" as="script" id="grid-script" href="([^"]+)">', page)
+    response = client.get(href)
+    assert response.status_code == 200 and b"AgGrid" in response.data
+    response.close()

@@ -564,7 +564,16 @@
   var LIST_WAIT = 4000;
   function showList() {
     if (typeof clientside.set_props !== "function") { setTimeout(showList, 50); return; }  // Dash not up yet
-    clientside.set_props("event-list-ready", { data: true });
+    loadGridScript(function () { clientside.set_props("event-list-ready", { data: true }); });
+  }
+  /* The grid's script, which the page names (app.GRID_SCRIPT) but leaves for now, then ready(). */
+  function loadGridScript(ready) {
+    var named = document.getElementById("grid-script");
+    if (window.dash_ag_grid || !named) { ready(); return; }
+    var script = document.createElement("script");
+    script.src = named.href;
+    script.onload = ready;
+    document.body.appendChild(script);
   }
   function showListSoon() {
     whenPlot(function (plot) { return plot._fullLayout && plot.querySelector(".main-svg"); }, LIST_WAIT, function () {
