@@ -7,7 +7,7 @@ budget applies to, so a close enough view shows every event. Nothing is dropped 
 the plan says how many events are counted rather than drawn.
 
 Past a second, smaller budget, marks of one lane that would overlap on screen (closer than
-1/``MERGE_BUCKETS`` of the time axis, less than the smallest mark's width on any usual chart)
+1/``MERGE_BUCKETS`` of the time axis, about the smallest mark's width on a 1,000 px chart)
 are drawn as one mark, at the most important of them, which says how many events it stands for;
 periods closer than a bucket are drawn as one span.
 """
@@ -22,7 +22,7 @@ import pandas as pd
 
 MAX_MARKS = 4000  # marks drawn one by one before the chart thins to the most important events
 MERGE_MARKS = 1000  # marks drawn before marks of a lane closer than a bucket are merged
-MERGE_BUCKETS = 200  # buckets across the time axis (about 5 px each on a 1,000 px wide chart)
+MERGE_BUCKETS = 110  # buckets across the time axis (about 9 px each, the smallest mark, on a 1,000 px chart)
 
 
 @dataclass(frozen=True)

@@ -509,7 +509,7 @@
   };
 
   /* What the chart shows now, kept by the callbacks below for the fast path. */
-  var live = { data: null, state: null, zoom: null, matches: null, shown: null, redraws: false };
+  var live = { data: null, state: null, zoom: null, matches: null, shown: null, count: null, redraws: false };
 
   function revision(state, zoom, matches, data) {
     // Same view, same revision: Plotly then skips comparing the data arrays of an identical figure.
@@ -518,8 +518,34 @@
 
   function drawView(state, zoom, matches, data) {
     var built = buildFigure(data, state, zoom, matches);
-    if (built !== undefined) { built.figure.layout.datarevision = revision(state, zoom, matches, data); }
+    if (built === undefined) { return built; }
+    built.figure.layout.datarevision = revision(state, zoom, matches, data);
+    var width = chartWidth();
+    if (width) { built.figure.layout.width = width; }
     return built;
+  }
+
+  /* The chart's width, from its box. With both its width and height given, dcc.Graph leaves the
+   * chart's size alone: before, each change of height (a lane hidden or shown) made it resize the
+   * chart, which redrew it a second time 0.1 s after every click. followWidth follows the box. */
+  var chartBox = ".timeline-region";
+  function chartWidth() {
+    var box = document.querySelector(chartBox);
+    if (!box || !box.clientWidth) { return undefined; }
+    var style = getComputedStyle(box);
+    return Math.floor(box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+  }
+  function followWidth() {
+    var box = document.querySelector(chartBox);
+    if (!box || box.timelineFollowsWidth || typeof ResizeObserver !== "function") { return; }
+    box.timelineFollowsWidth = true;
+    new ResizeObserver(function () {
+      var plot = document.querySelector("#timeline .js-plotly-plot");
+      var width = chartWidth();
+      if (plot && width && plot._fullLayout && plot._fullLayout.width !== width) {
+        window.Plotly.relayout(plot, { width: width });
+      }
+    }).observe(box);
   }
 
   /* The fast path: a filter button redraws the chart at once and lets the frame paint; only then
@@ -549,12 +575,14 @@
     var filters = state.filters;
     var next = editFilters(data, state, trigger, 1, yearsOf(data, filters), filters.query);
     if (next === null || same(next, state)) { return; }
-    var built = drawView(next, zoomAfter(state, next, trigger, live.zoom), live.matches, data);
+    var zoom = zoomAfter(state, next, trigger, live.zoom);
+    var built = drawView(next, zoom, live.matches, data);
     // The config the chart was drawn with: a different one would make Plotly redraw everything twice.
     if (built === undefined) { return; }
     window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
-    live.shown = built.figure.layout.datarevision;
-    live.state = next;  // a second click before Dash catches up edits this view, not the last one
+    // A second click before Dash catches up edits this view, not the last one.
+    live = Object.assign({}, live, { state: next, zoom: zoom, shown: built.figure.layout.datarevision, count: built.shown,
+      redraws: built.thinned || built.merged });
     event.stopPropagation();
     passOn(button);
   }, true);
@@ -703,16 +731,20 @@
       var none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()];
       // A shared link: wait for the server to read its state rather than flash the default view.
       if (!data || (!stored && window.location.search)) { return none; }
-      var built = drawView(stored, zoom, matches, data);
-      if (built === undefined) { return none; }
-      var drawn = built.figure.layout.datarevision;
-      // The fast path may have drawn this very view already: then the chart is left as it is.
-      var figure = drawn === live.shown ? noUpdate() : built.figure;
-      // Zooming redraws a chart that counts or merges events: it then draws what is in view.
-      live = { data: data, state: stored, zoom: zoom, matches: matches, shown: drawn, redraws: built.thinned || built.merged };
+      var figure = noUpdate();
+      if (live.data !== data || revision(stored, zoom, matches, data) !== live.shown) {
+        // Not what the fast path has drawn already (which is left as it is): the view is built.
+        var built = drawView(stored, zoom, matches, data);
+        if (built === undefined) { return none; }
+        figure = built.figure;
+        // Zooming redraws a chart that counts or merges events: it then draws what is in view.
+        live = { shown: figure.layout.datarevision, count: built.shown, redraws: built.thinned || built.merged };
+      }
+      live = Object.assign(live, { data: data, state: stored, zoom: zoom, matches: matches });
       followZoomSoon();
-      var empty = built.shown === 0;
-      return [figure, summary(data, built.shown), !empty, empty ? { display: "none" } : {}];
+      followWidth();
+      var empty = live.count === 0;
+      return [figure, summary(data, live.count), !empty, empty ? { display: "none" } : {}];
     }
   };
 })();

@@ -90,6 +90,33 @@ def test_the_list_appears_even_when_the_chart_cannot_draw(page: Page, server_url
     expect(page.locator(".event-grid .ag-paging-row-summary-panel")).to_contain_text(f"of {len(bundled.events)}")
 
 
+CHART_AND_BOX_WIDTHS_JS = """() => {
+    const box = document.querySelector('.timeline-region'), style = getComputedStyle(box);
+    const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [Number(document.querySelector('#timeline .main-svg').getAttribute('width')), Math.floor(inner)];
+}"""
+
+
+def test_a_theme_click_draws_the_chart_once_and_the_chart_follows_its_width(page: Page, server_url, console_errors):
+    open_app(page, server_url)
+    chart, box = page.evaluate(CHART_AND_BOX_WIDTHS_JS)
+    assert chart == box > 0
+    page.evaluate(
+        """() => { window.draws = 0;
+        document.querySelector('#timeline .js-plotly-plot').on('plotly_afterplot', () => { window.draws += 1; }); }"""
+    )
+    before = page.evaluate("() => document.querySelector('#timeline .main-svg').getAttribute('height')")
+    page.locator(".theme-toggle").first.click()
+    # The chart is one lane shorter; before, dcc.Graph resized it 0.1 s later, drawing it twice.
+    expect(page.locator("#timeline .main-svg").first).not_to_have_attribute("height", before)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("() => window.draws") == 1
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.wait_for_function(f"() => {{ const [chart, box] = ({CHART_AND_BOX_WIDTHS_JS})(); return chart === box; }}")
+    chart, box = page.evaluate(CHART_AND_BOX_WIDTHS_JS)
+    assert chart == box < 700
+
+
 def test_the_page_draws_with_the_cartesian_plotly_bundle(page: Page, server_url, console_errors):
     from dashboard.plotlyjs import CARTESIAN_VERSION
 
