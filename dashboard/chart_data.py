@@ -20,7 +20,7 @@ import numpy as np
 import plotly.io as pio
 
 from .dates import day_number, day_numbers, format_span
-from .detail import MAX_MARKS, MERGE_BUCKETS, MERGE_MARKS
+from .detail import MAX_MARKS, MERGE_CHART_PX, MERGE_MARKS
 from .figures import (
     COUNT_COLORS,
     COUNT_GAP,
@@ -97,7 +97,7 @@ def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
             "eraCharWidth": ERA_LABEL_CHAR_WIDTH,
             "maxMarks": MAX_MARKS,
             "mergeMarks": MERGE_MARKS,
-            "mergeBuckets": MERGE_BUCKETS,
+            "mergeChartPx": MERGE_CHART_PX,
             "countColors": COUNT_COLORS,
             "countGap": COUNT_GAP,
             "template": pio.templates["plotly_white"].to_plotly_json(),

@@ -6,8 +6,8 @@ always is) and the rest are counted per lane and year; zooming in narrows the wi
 budget applies to, so a close enough view shows every event. Nothing is dropped silently:
 the plan says how many events are counted rather than drawn.
 
-Past a second, smaller budget, marks of one lane that would overlap on screen (closer than
-1/``MERGE_BUCKETS`` of the time axis, about the smallest mark's width on a 1,000 px chart)
+Past a second, smaller budget, marks of one lane that would overlap on screen (closer than the
+width of the smallest mark drawn, on a ``MERGE_CHART_PX`` wide chart: see ``merge_buckets``)
 are drawn as one mark, at the most important of them, which says how many events it stands for;
 periods closer than a bucket are drawn as one span.
 """
@@ -22,7 +22,7 @@ import pandas as pd
 
 MAX_MARKS = 4000  # marks drawn one by one before the chart thins to the most important events
 MERGE_MARKS = 1000  # marks drawn before marks of a lane closer than a bucket are merged
-MERGE_BUCKETS = 110  # buckets across the time axis (about 9 px each, the smallest mark, on a 1,000 px chart)
+MERGE_CHART_PX = 1000  # the chart width merged marks are sized for (wider charts show them a little apart)
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,16 @@ class MergeGrid:
     width: float
 
     @classmethod
-    def over(cls, first_day: int, last_day: int, buckets: int = MERGE_BUCKETS) -> MergeGrid:
+    def over(cls, first_day: int, last_day: int, buckets: int) -> MergeGrid:
         """``buckets`` equal buckets across the axis from ``first_day`` to ``last_day``."""
         return cls(first_day, max(last_day - first_day, 1) / buckets)
+
+
+def merge_buckets(smallest_mark_px: float) -> int:
+    """How many buckets across the time axis: one is as wide as the smallest mark drawn, on a
+    ``MERGE_CHART_PX`` wide chart, so marks that share a bucket would overlap. A view thinned to
+    the major events (the largest marks) thus merges more than one that draws every event."""
+    return max(1, round(MERGE_CHART_PX / smallest_mark_px))
 
 
 def merge_marks(days: Sequence[int], importance: np.ndarray, grid: MergeGrid) -> tuple[np.ndarray, np.ndarray]:

@@ -17,6 +17,7 @@ from .detail import (
     MergeGrid,
     counts_per_year,
     mark_counts,
+    merge_buckets,
     merge_marks,
     merge_spans,
     plan_detail,
@@ -81,7 +82,7 @@ def timeline_figure(
     grid = None
     if int(mark_counts(shown, lane_ids).sum()) > MERGE_MARKS:
         axis_start, axis_end = (day_number(date.fromisoformat(end[:10])) for end in x_range)
-        grid = MergeGrid.over(axis_start, axis_end)
+        grid = MergeGrid.over(axis_start, axis_end, merge_buckets(MARKER_SIZES[plan.min_importance or 1]))
     for theme in lane_themes:
         in_lane = has_any_theme(shown, [theme.id])
         _add_lane(figure, dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()], grid, lang)

@@ -17,11 +17,12 @@ from dashboard.detail import (
     counts_per_year,
     in_window,
     mark_counts,
+    merge_buckets,
     merge_marks,
     merge_spans,
     plan_detail,
 )
-from dashboard.figures import timeline_figure
+from dashboard.figures import MARKER_SIZES, timeline_figure
 from dashboard.filters import FilterState, apply_filters
 
 LANES = ["law", "alliance", "forces", "regional"]
@@ -114,8 +115,10 @@ def test_marks_too_close_to_tell_apart_are_merged_and_say_how_many_they_stand_fo
 
 def test_every_major_event_has_a_major_mark_within_a_bucket_of_its_date(large):
     figure = timeline_figure(large, large.events, window=WINDOW)
-    grid = MergeGrid.over(*(day_number(pd.Timestamp(end).date()) for end in WINDOW))
-    shown = plan_detail(large.events, LANES, WINDOW).shown
+    plan = plan_detail(large.events, LANES, WINDOW)
+    buckets = merge_buckets(MARKER_SIZES[plan.min_importance or 1])
+    grid = MergeGrid.over(*(day_number(pd.Timestamp(end).date()) for end in WINDOW), buckets)
+    shown = plan.shown
     for trace in (trace for trace in figure.data if trace.meta["role"] == "events"):
         marks = pd.DataFrame({"day": day_numbers(pd.to_datetime(pd.Series(trace.x))), "size": trace.marker.size})
         major_marks = marks.loc[marks["size"] == max(trace.marker.size), "day"].to_numpy()
@@ -171,3 +174,22 @@ def test_the_selected_event_is_ringed_even_when_thinned(large, window):
     assert rings and rings[0].meta["event"] == minor["id"]
     expected = minor["start"] if minor["end_date"] else minor["x"]
     assert pd.Timestamp(rings[0].x[0]) == expected
+
+
+def test_a_bucket_is_as_wide_as_the_smallest_mark_drawn():
+    # On a 1,000 px chart: every event drawn (9 px minor marks), notable and up (13 px), majors (19 px).
+    assert [merge_buckets(MARKER_SIZES[level]) for level in (1, 2, 3)] == [111, 77, 53]
+    assert merge_buckets(5000) == 1
+
+
+def test_a_view_thinned_to_major_events_draws_at_most_one_mark_per_lane_and_major_mark_width(large, monkeypatch):
+    monkeypatch.setattr("dashboard.figures.MERGE_MARKS", 500)  # its 985 major marks are merged
+    plan = plan_detail(large.events, LANES)
+    assert plan.min_importance == 3
+    figure = timeline_figure(large, large.events)
+    assert figure.layout.meta["merged"]
+    for trace in (trace for trace in figure.data if trace.meta["role"] == "events"):
+        assert 0 < len(trace.x) <= merge_buckets(MARKER_SIZES[3])
+        assert sum(trace.meta["merged"]) == int(
+            plan.shown["themes"].map(lambda t, lane=trace.meta["theme"]: lane in t).sum()
+        )

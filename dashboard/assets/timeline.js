@@ -349,8 +349,10 @@
     var everyRow = rows.length ? rows : Array.from({ length: cols.n }, function (_, row) { return row; });
     var xRange = zoom ? [zoom[0], zoom[1]] : timeRange(cols, everyRow);
     var axisStart = dayOf(xRange[0]);
+    // As many buckets as marks of the smallest size drawn fit across the chart (detail.merge_buckets).
+    var buckets = Math.max(1, Math.round(data.style.mergeChartPx / data.style.sizes[String(plan.minImportance || 1)]));
     var merge = marks > data.style.mergeMarks
-      ? { start: axisStart, width: Math.max(dayOf(xRange[1]) - axisStart, 1) / data.style.mergeBuckets } : null;
+      ? { start: axisStart, width: Math.max(dayOf(xRange[1]) - axisStart, 1) / buckets } : null;
     laneNumbers.forEach(function (number) {
       var inLane = plan.shown.filter(function (row) { return data.events.themes[row].indexOf(number) >= 0; });
       traces.push.apply(traces, laneTraces(data, data.lanes[number], number, inLane, merge));

@@ -16,7 +16,7 @@ import pytest
 
 from dashboard import ids
 from dashboard.chart_data import chart_payload, search_bits
-from dashboard.detail import MERGE_BUCKETS, MERGE_MARKS, mark_counts, plan_detail
+from dashboard.detail import MERGE_CHART_PX, MERGE_MARKS, mark_counts, plan_detail
 from dashboard.figures import timeline_figure
 from dashboard.filters import FilterState, apply_filters, filter_mask, theme_counts
 from dashboard.interaction import Action, controls_for, next_state, state_from_store, state_to_store, zoom_window
@@ -193,9 +193,10 @@ def test_links_made_in_the_browser_match_the_python_ones(js, text):
 def test_every_view_is_drawn_with_traces_of_the_cartesian_bundle(js, large, zoom):
     figure = js("buildFigure", chart_payload(large), None, zoom, None)["figure"]
     assert {trace["type"] for trace in figure["data"]} <= CARTESIAN_TRACES
-    # Up to MERGE_MARKS marks are drawn apart; past that, at most one per lane and bucket.
+    # Up to MERGE_MARKS marks are drawn apart; past that, at most one per lane and bucket (a bucket
+    # is at least the smallest mark, 9 px, wide on a MERGE_CHART_PX wide chart).
     marks = sum(len(t["x"]) for t in figure["data"] if t["meta"]["role"] == "events")
-    assert marks <= max(MERGE_MARKS, 4 * MERGE_BUCKETS)
+    assert marks <= max(MERGE_MARKS, 4 * round(MERGE_CHART_PX / 9))
 
 
 RELAYOUTS = [
