@@ -1,9 +1,9 @@
 """A bounded load test of the production server on 127.0.0.1 only.
 
 Starts `alliance-timeline serve --workers N` on a free local port, then C clients replay real
-filter changes (the page's own callback requests to the server: the list and details, and a
-search's matches; the chart itself is filtered and drawn in the browser) for S seconds,
-each with its own keep-alive connection. Reports requests per second, p50/p99 latency and errors.
+filter changes (the page's own callback requests to the server: the list's rows, the details
+and notes, and a search's matches; the chart itself is filtered and drawn in the browser) for S
+seconds, each with its own keep-alive connection. Reports requests per second, p50/p99 latency and errors.
 It never sends traffic anywhere but the loopback address, and it stops by itself.
 """
 

@@ -531,7 +531,9 @@
    * chart's size alone: before, each change of height (a lane hidden or shown) made it resize the
    * chart, which redrew it a second time 0.1 s after every click. followWidth follows the box. */
   var chartBox = ".timeline-region";
+  var boxWidth = null;  // kept by followWidth, so that a click need not measure the page
   function chartWidth() {
+    if (boxWidth) { return boxWidth; }
     var box = document.querySelector(chartBox);
     if (!box || !box.clientWidth) { return undefined; }
     var style = getComputedStyle(box);
@@ -541,11 +543,12 @@
     var box = document.querySelector(chartBox);
     if (!box || box.timelineFollowsWidth || typeof ResizeObserver !== "function") { return; }
     box.timelineFollowsWidth = true;
-    new ResizeObserver(function () {
+    new ResizeObserver(function (entries) {
+      var width = Math.floor(entries[entries.length - 1].contentRect.width);
+      boxWidth = width > 0 ? width : null;
       var plot = document.querySelector("#timeline .js-plotly-plot");
-      var width = chartWidth();
-      if (plot && width && plot._fullLayout && plot._fullLayout.width !== width) {
-        window.Plotly.relayout(plot, { width: width });
+      if (plot && boxWidth && plot._fullLayout && plot._fullLayout.width !== boxWidth) {
+        window.Plotly.relayout(plot, { width: boxWidth });
       }
     }).observe(box);
   }
