@@ -219,7 +219,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
 
     # The grid's clicks reach sync_state through a store, which is there before the grid is.
     app.clientside_callback(
-        ClientsideFunction("timeline", "passOn"),
+        ClientsideFunction("timeline", "listClick"),
         Output(ids.ROW_CLICK, "data"),
         Input(ids.LIST_TABLE, "cellClicked"),
         prevent_initial_call=True,

@@ -718,9 +718,9 @@
       ];
     },
 
-    /* A value passed on as it is (nothing when there is none). */
-    passOn: function (value) {
-      return value == null ? noUpdate() : value;
+    /* A cell clicked in the event list, passed on to the state's store (nothing when there is none). */
+    listClick: function (cell) {
+      return cell == null ? noUpdate() : cell;
     },
 
     /* The address bar follows the state (a shared link restores it). */
