@@ -231,11 +231,10 @@ def _add_lane(
     if grid is not None:
         leads, counts = merge_marks(day_numbers(marker_x), events["importance"].to_numpy(), grid)
         events, marker_x = events.iloc[leads], marker_x.iloc[leads]
-        more = [escape_label(tr(lang, MERGED_HOVER, count=f"{count - 1:,}")) for count in counts]
         hover = pd.Series(
             [
-                text + (f"<br><i>{extra}</i>" if count > 1 else "")
-                for text, extra, count in zip(hover.iloc[leads], more, counts, strict=True)
+                f"{text}<br><i>{escape_label(tr(lang, MERGED_HOVER, count=f'{more:,}'))}</i>" if more else text
+                for text, more in zip(hover.iloc[leads], counts - 1, strict=True)
             ]
         )
         meta["merged"] = counts.tolist()

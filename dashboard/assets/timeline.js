@@ -324,7 +324,7 @@
   }
 
   /* The timeline figure of a view (figures.timeline_figure); undefined while a search is on its way.
-   * SVG throughout: merging marks too close to tell apart keeps any view to about 1,500 marks. */
+   * SVG throughout: merging marks that would overlap keeps any view to 1,000 marks, or 111 per lane. */
   function buildFigure(data, stored, zoom, matches) {
     var state = stateOf(stored);
     var filters = state.filters;
@@ -593,7 +593,7 @@
   }, true);
 
   /* The event list (an AG Grid) is put in the page once the chart has first drawn: mounting both at
-   * once holds up the first chart by about 0.2 s on a 2-core machine. It waits at most LIST_WAIT ms. */
+   * once holds up the first chart by about 0.3 s on a 2-core machine. It waits at most LIST_WAIT ms. */
   var LIST_WAIT = 4000;
   function showList() {
     if (typeof clientside.set_props !== "function") { setTimeout(showList, 50); return; }  // Dash not up yet
