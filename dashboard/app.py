@@ -11,6 +11,7 @@ from flask import Flask
 from .callbacks import register_callbacks
 from .layout import language_path, page
 from .model import Dataset
+from .plotlyjs import DASH_PLOTLY_JS
 from .routes import register_routes, serve_layout_compressed
 from .sources import DataSource
 from .uploads import Limits
@@ -28,14 +29,30 @@ BABEL_POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\
 # idle, and assets/timeline.js runs it just before the grid goes in.
 GRID_SCRIPT = re.compile(r'<script src="([^"]*/dash_ag_grid/dash_ag_grid[^"]*)"></script>')
 GRID_SCRIPT_LINK = r'<link rel="prefetch" as="script" id="grid-script" href="\1">'
+# Dash serves DataTable's script to every page; the timeline has no DataTable.
+DATA_TABLE_SCRIPT = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\s*')
+# What the first view needs but asks for only once Dash has laid it out: plotly.js, which dcc.Graph
+# adds when it mounts, and dcc's chunks for the graph, the year slider and the file picker. Named in
+# the page's head, they are fetched alongside Dash's own scripts instead of after them.
+PRELOADED_SCRIPTS = (
+    DASH_PLOTLY_JS,
+    "_dash-component-suites/dash/dcc/async-graph.js",
+    "_dash-component-suites/dash/dcc/async-slider.js",
+    "_dash-component-suites/dash/dcc/async-upload.js",
+)
 
 
 class _Page(Dash):
-    """Dash, serving its page without the Babel polyfill, and with the grid's script for later."""
+    """Dash, serving its page without the Babel polyfill or DataTable's script, with the grid's
+    script for later, and with what the first view needs fetched from the start."""
 
     def interpolate_index(self, **kwargs: str) -> str:
         scripts = BABEL_POLYFILL.sub("", kwargs["scripts"], count=1)
+        scripts = DATA_TABLE_SCRIPT.sub("", scripts, count=1)
         kwargs["scripts"] = GRID_SCRIPT.sub(GRID_SCRIPT_LINK, scripts, count=1)
+        prefix = self.config.requests_pathname_prefix
+        preloads = (f'\n<link rel="preload" as="script" href="{prefix}{path}">' for path in PRELOADED_SCRIPTS)
+        kwargs["css"] += "".join(preloads)
         return super().interpolate_index(**kwargs)
 
 

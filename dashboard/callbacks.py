@@ -164,7 +164,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Input(ids.STATE, "data"),
         State(ids.MATCHES, "data"),
         State(ids.DATASET, "data"),
-        prevent_initial_call="initial_duplicate",
+        prevent_initial_call=True,  # the first state has no search: it comes from the address later
     )
     def search(stored, matches, stored_dataset):
         query = state_from_store(stored).filters.query
@@ -210,7 +210,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
 
     @app.callback(
         Output(ids.LIST_HOLDER, "children"),
-        Input(ids.LIST_READY, "data"),
+        Input(ids.FIRST_DRAWN, "data"),
         prevent_initial_call=True,
     )
     def show_list(_ready):
@@ -250,10 +250,13 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.STORY_PREVIOUS, "disabled"),
         Output(ids.STORY_NEXT, "disabled"),
         Input(ids.STATE, "data"),
+        Input(ids.FIRST_DRAWN, "data"),
         State(ids.DATASET, "data"),
+        prevent_initial_call=True,
     )
-    def render(stored, stored_dataset):
+    def render(stored, _drawn, stored_dataset):
         # Everything but the chart (drawn in the browser) and the list's rows: details, notes, story.
+        # Filled once the chart has first drawn, so that its answer does not hold up the first draw.
         dataset = source.resolve(stored_dataset, lang)
         state = state_from_store(stored)
         filters = state.filters
@@ -301,8 +304,10 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.EMBED_LINK, "href"),
         Output(ids.LANGUAGE_LINK, "href"),
         Input(ids.STATE, "data"),
+        Input(ids.FIRST_DRAWN, "data"),
+        prevent_initial_call=True,  # filled once the chart has first drawn
     )
-    def links(stored):
+    def links(stored, _drawn):
         state = state_from_store(stored)
         query = to_query(replace(state, sort="date"))
         if lang != "en":

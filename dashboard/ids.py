@@ -60,7 +60,9 @@ DETAILS_CLOSE = "details-close"
 LIST = "event-list"
 LIST_TABLE = "event-list-table"
 LIST_HOLDER = "event-list-holder"  # the table's box: the grid is put in once the chart has first drawn
-LIST_READY = "event-list-ready"  # set by the page once the chart has first drawn: the grid goes in
+# Set by the page once the chart has first drawn (or after 4 s): then the grid goes in, and the parts
+# no first view needs (the details, the notes, the share links) are filled.
+FIRST_DRAWN = "first-drawn"
 ROW_CLICK = "event-list-click"  # the grid's latest clicked cell, passed on (the grid comes later)
 LIST_NOTE = "event-list-note"
 

@@ -47,7 +47,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
             dcc.Store(id=ids.CHART_DATA, data=chart_payload_json(dataset, lang)),
             dcc.Store(id=ids.MATCHES),
             dcc.Store(id=ids.KEY_SELECT),
-            dcc.Store(id=ids.LIST_READY, data=False),
+            dcc.Store(id=ids.FIRST_DRAWN, data=False),
             dcc.Store(id=ids.ROW_CLICK),
             html.A(tr(lang, "Skip to the event list"), href="#event-list-section", className="skip-link"),
             html.Header(

@@ -132,7 +132,7 @@ def test_render_shows_the_list_and_details_of_the_state(app, client):
 
 def test_the_grid_is_put_in_when_the_page_asks_for_it(app, client):
     grid = call(
-        app, client, f"{ids.LIST_HOLDER}.children", {f"{ids.LIST_READY}.data": True}, [f"{ids.LIST_READY}.data"]
+        app, client, f"{ids.LIST_HOLDER}.children", {f"{ids.FIRST_DRAWN}.data": True}, [f"{ids.FIRST_DRAWN}.data"]
     )
     props = grid[ids.LIST_HOLDER]["children"]["props"]
     assert props["id"] == ids.LIST_TABLE and props["rowData"] == []

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from dashboard.app import create_app
+from dashboard.app import PRELOADED_SCRIPTS, create_app
 from dashboard.plotlyjs import CARTESIAN_BUNDLE
 from dashboard.routes import PLOTLY_JS_PATH
 from dashboard.sources import DataSource, decode_contents
@@ -145,6 +145,19 @@ def test_pages_leave_out_the_babel_polyfill_but_keep_the_regenerator_runtime(cli
     response = client.get(runtime[0].split("?")[0])
     assert b"regeneratorRuntime = runtime" in response.data
     response.close()
+
+
+@pytest.mark.parametrize("prefix", ["/", "/ja/"])
+def test_pages_fetch_what_the_first_view_needs_from_the_start_and_leave_out_data_table(client, prefix):
+    page = client.get(prefix).get_data(as_text=True)
+    head = page.split("</head>")[0]
+    preloads = re.findall(r'<link rel="preload" as="script" href="([^"]+)">', head)
+    assert preloads == [prefix + path for path in PRELOADED_SCRIPTS]
+    for href in preloads:
+        response = client.get(href)
+        assert response.status_code == 200 and response.mimetype == "text/javascript", href
+        response.close()
+    assert not [src for src in re.findall(r'<script src="([^"]+)"', page) if "dash_table" in src]
 
 
 def test_pages_name_the_grid_script_for_later_without_running_it(client):

@@ -597,7 +597,7 @@
   var LIST_WAIT = 4000;
   function showList() {
     if (typeof clientside.set_props !== "function") { setTimeout(showList, 50); return; }  // Dash not up yet
-    loadGridScript(function () { clientside.set_props("event-list-ready", { data: true }); });
+    loadGridScript(function () { clientside.set_props("first-drawn", { data: true }); });
   }
   /* The grid's script, which the page names (app.GRID_SCRIPT) but leaves for now, then ready(). */
   function loadGridScript(ready) {

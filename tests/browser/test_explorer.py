@@ -126,6 +126,32 @@ def test_the_page_draws_with_the_cartesian_plotly_bundle(page: Page, server_url,
     assert "heatmap" in traces and "scattergl" not in traces  # the partial bundle, not the full one
 
 
+PRELOADS_JS = """() => {
+    const fetched = performance.getEntriesByType('resource').map(entry => new URL(entry.name).pathname);
+    return [...document.querySelectorAll('link[rel=preload]')].map(link => new URL(link.href).pathname)
+        .map(path => [path, fetched.filter(other => other === path).length]);
+}"""
+
+
+def test_what_the_page_fetches_early_it_uses_once(page: Page, server_url, console_errors):
+    # plotly.js and dcc's chunks are named in the page's head (app.PRELOADED_SCRIPTS): each must be
+    # fetched once, and used, or Chromium warns a few seconds after the page has loaded.
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    open_app(page, server_url)
+    expect(page.locator(".event-grid .ag-row").first).to_be_visible()
+    page.wait_for_timeout(4000)
+    preloads = page.evaluate(PRELOADS_JS)
+    assert [path.rsplit("/", 1)[1] for path, _count in preloads] == [
+        "plotly.min.js",
+        "async-graph.js",
+        "async-slider.js",
+        "async-upload.js",
+    ]
+    assert [count for _path, count in preloads] == [1, 1, 1, 1]
+    assert not [text for text in warnings if "preload" in text], warnings
+
+
 def test_theme_filter_none_then_one(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     page.get_by_role("button", name="None", exact=True).click()
