@@ -83,9 +83,13 @@ def timeline_figure(
     if int(mark_counts(shown, lane_ids).sum()) > MERGE_MARKS:
         axis_start, axis_end = (day_number(date.fromisoformat(end[:10])) for end in x_range)
         grid = MergeGrid.over(axis_start, axis_end, merge_buckets(MARKER_SIZES[plan.min_importance or 1]))
+    # Each lane's periods are one trace (a line has one colour); every lane's marks are one trace.
+    marks = []
     for theme in lane_themes:
         in_lane = has_any_theme(shown, [theme.id])
-        _add_lane(figure, dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()], grid, lang)
+        _add_spans(figure, theme, shown.loc[in_lane], grid)
+        marks.append(_lane_marks(dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()], grid, lang))
+    _add_marks(figure, marks, grid is not None)
     if plan.thinned:
         _add_counts(figure, dataset, plan, lane_ids, lang)
     if plan.thinned or grid is not None:
@@ -193,41 +197,47 @@ def escape_labels(texts: pd.Series, *, markup: bool = False) -> pd.Series:
     return texts.str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
 
 
-def _add_lane(
-    figure: go.Figure,
+def _add_spans(figure: go.Figure, theme: Theme, events: pd.DataFrame, grid: MergeGrid | None) -> None:
+    """A lane's periods, as one line trace in the lane's colour (nothing when it has none)."""
+    periods = events.loc[events["end_date"] != ""]
+    if periods.empty:
+        return
+    if grid is None:
+        starts = periods["start"].dt.strftime("%Y-%m-%d").tolist()
+        ends = periods["last"].dt.strftime("%Y-%m-%d").tolist()
+    else:
+        spans = merge_spans(day_numbers(periods["start"]), day_numbers(periods["last"]), grid.width)
+        starts, ends = ([iso_day(span[side]) for span in spans] for side in (0, 1))
+    xs: list[object] = [value for pair in zip(starts, ends, strict=True) for value in (*pair, None)]
+    figure.add_trace(
+        go.Scatter(
+            x=xs,
+            y=[theme.label if x is not None else None for x in xs],
+            mode="lines",
+            line={"color": theme.color, "width": 7},
+            opacity=0.45,
+            hoverinfo="skip",
+            name=f"{theme.label} periods",
+            uid=f"spans-{theme.id}",
+            meta={"role": "spans", "theme": theme.id},
+        )
+    )
+
+
+def _lane_marks(
     dataset: Dataset,
     theme: Theme,
     events: pd.DataFrame,
     hover: pd.Series,
     grid: MergeGrid | None = None,
     lang: str = "en",
-) -> None:
+) -> dict[str, list]:
+    """A lane's marks, one per event (or per merged group of events), as columns of the marks trace:
+    filled in an event's primary lane and hollow in its others, sized by importance."""
     is_period = events["end_date"] != ""
-    periods = events.loc[is_period]
-    if not periods.empty:
-        if grid is None:
-            starts = periods["start"].dt.strftime("%Y-%m-%d").tolist()
-            ends = periods["last"].dt.strftime("%Y-%m-%d").tolist()
-        else:
-            spans = merge_spans(day_numbers(periods["start"]), day_numbers(periods["last"]), grid.width)
-            starts, ends = ([iso_day(span[side]) for span in spans] for side in (0, 1))
-        xs: list[object] = [value for pair in zip(starts, ends, strict=True) for value in (*pair, None)]
-        figure.add_trace(
-            go.Scatter(
-                x=xs,
-                y=[theme.label if x is not None else None for x in xs],
-                mode="lines",
-                line={"color": theme.color, "width": 7},
-                opacity=0.45,
-                hoverinfo="skip",
-                name=f"{theme.label} periods",
-                uid=f"spans-{theme.id}",
-                meta={"role": "spans", "theme": theme.id},
-            )
-        )
-    meta: dict[str, object] = {"role": "events", "theme": theme.id}
     marker_x = events["start"].where(is_period, events["x"])
     hover = hover.reset_index(drop=True)
+    counts = np.ones(len(events), dtype=np.int64)
     if grid is not None:
         leads, counts = merge_marks(day_numbers(marker_x), events["importance"].to_numpy(), grid)
         events, marker_x = events.iloc[leads], marker_x.iloc[leads]
@@ -237,29 +247,48 @@ def _add_lane(
                 for text, more in zip(hover.iloc[leads], counts - 1, strict=True)
             ]
         )
-        meta["merged"] = counts.tolist()
     primary = np.array([themes[0] == theme.id for themes in events["themes"]], dtype=bool)
     symbol = lane_symbol(dataset, theme.id)
+    return {
+        "x": marker_x.dt.strftime("%Y-%m-%d").tolist(),
+        "y": [theme.label] * len(events),
+        "color": [theme.color] * len(events),
+        "size": events["importance"].map(MARKER_SIZES).tolist(),
+        "symbol": np.where(primary, symbol, f"{symbol}-open").tolist(),
+        "line_width": np.where(primary, 1, 2.5).tolist(),
+        "line_color": np.where(primary, "#ffffff", theme.color).tolist(),
+        "customdata": [[event_id] for event_id in events["id"]],
+        "hovertext": hover.tolist(),
+        "lane": [theme.id] * len(events),
+        "merged": counts.tolist(),
+    }
+
+
+def _add_marks(figure: go.Figure, lanes: list[dict[str, list]], merged: bool) -> None:
+    """Every lane's marks as one trace: Plotly's cost per redraw grows with the number of traces.
+    ``meta.lane`` names each mark's lane; ``meta.merged``, when marks are merged, how many events
+    each one stands for."""
+    column = {key: [value for lane in lanes for value in lane[key]] for key in (lanes[0] if lanes else {})}
+    meta: dict[str, object] = {"role": "events", "lane": column.get("lane", [])}
+    if merged:
+        meta["merged"] = column["merged"]
     figure.add_trace(
         go.Scatter(
-            x=marker_x.dt.strftime("%Y-%m-%d").tolist(),
-            y=[theme.label] * len(events),
+            x=column.get("x", []),
+            y=column.get("y", []),
             mode="markers",
-            name=theme.label,
+            name="Events",
             marker={
-                "color": theme.color,
+                "color": column.get("color", []),
                 "opacity": 1,
-                "size": events["importance"].map(MARKER_SIZES).tolist(),
-                "symbol": np.where(primary, symbol, f"{symbol}-open").tolist(),
-                "line": {
-                    "width": np.where(primary, 1, 2.5).tolist(),
-                    "color": np.where(primary, "#ffffff", theme.color).tolist(),
-                },
+                "size": column.get("size", []),
+                "symbol": column.get("symbol", []),
+                "line": {"width": column.get("line_width", []), "color": column.get("line_color", [])},
             },
-            customdata=[[event_id] for event_id in events["id"]],
-            hovertext=hover.tolist(),
+            customdata=column.get("customdata", []),
+            hovertext=column.get("hovertext", []),
             hovertemplate=HOVER_TEMPLATE,
-            uid=f"events-{theme.id}",
+            uid="events",
             meta=meta,
         )
     )

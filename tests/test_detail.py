@@ -28,6 +28,23 @@ from dashboard.filters import FilterState, apply_filters
 LANES = ["law", "alliance", "forces", "regional"]
 
 
+def lanes_of(figure) -> dict[str, pd.DataFrame]:
+    """The one marks trace, split by lane: each mark's day, size, hover text and merged count."""
+    (trace,) = [trace for trace in figure.data if trace.meta["role"] == "events"]
+    merged = trace.meta["merged"] if "merged" in trace.meta else [1] * len(trace.x)
+    marks = pd.DataFrame(
+        {
+            "lane": list(trace.meta["lane"]),
+            "x": list(trace.x),
+            "size": list(trace.marker.size),
+            "hover": list(trace.hovertext),
+            "merged": list(merged),
+            "id": [row[0] for row in trace.customdata],
+        }
+    )
+    return {lane: marks.loc[marks["lane"] == lane] for lane in dict.fromkeys(marks["lane"])}
+
+
 def test_a_small_view_draws_every_event(mini):
     plan = plan_detail(mini.events, LANES)
     assert not plan.thinned and len(plan.shown) == len(mini.events) and plan.min_importance is None
@@ -103,13 +120,12 @@ def test_marks_too_close_to_tell_apart_are_merged_and_say_how_many_they_stand_fo
     figure = timeline_figure(large, large.events, window=WINDOW)
     plan = plan_detail(large.events, LANES, WINDOW)
     assert figure.layout.meta["merged"] and not plan.min_importance
-    lanes = [trace for trace in figure.data if trace.meta["role"] == "events"]
-    assert sum(len(trace.x) for trace in lanes) < int(mark_counts(plan.shown, LANES).sum())
+    marks = pd.concat(lanes_of(figure).values())
+    assert len(marks) < int(mark_counts(plan.shown, LANES).sum())
     # Each mark stands for the events merged into it: together, every event in view, once per lane.
-    assert sum(sum(trace.meta["merged"]) for trace in lanes) == int(mark_counts(plan.shown, LANES).sum())
-    for trace in lanes:
-        for hover, count in zip(trace.hovertext, trace.meta["merged"], strict=True):
-            assert (f"and {count - 1:,} more here" in hover) == (count > 1)
+    assert int(marks["merged"].sum()) == int(mark_counts(plan.shown, LANES).sum())
+    for hover, count in zip(marks["hover"], marks["merged"], strict=True):
+        assert (f"and {count - 1:,} more here" in hover) == (count > 1)
     assert "share one mark" in figure.layout.annotations[0].text
 
 
@@ -119,10 +135,11 @@ def test_every_major_event_has_a_major_mark_within_a_bucket_of_its_date(large):
     buckets = merge_buckets(MARKER_SIZES[plan.min_importance or 1])
     grid = MergeGrid.over(*(day_number(pd.Timestamp(end).date()) for end in WINDOW), buckets)
     shown = plan.shown
-    for trace in (trace for trace in figure.data if trace.meta["role"] == "events"):
-        marks = pd.DataFrame({"day": day_numbers(pd.to_datetime(pd.Series(trace.x))), "size": trace.marker.size})
-        major_marks = marks.loc[marks["size"] == max(trace.marker.size), "day"].to_numpy()
-        lane = shown.loc[shown["themes"].map(lambda themes, t=trace.meta["theme"]: t in themes)]
+    assert list(lanes_of(figure)) == LANES
+    for theme, marks in lanes_of(figure).items():
+        mark_days = np.asarray(day_numbers(pd.to_datetime(marks["x"])))
+        major_marks = mark_days[(marks["size"] == marks["size"].max()).to_numpy()]
+        lane = shown.loc[shown["themes"].map(lambda themes, t=theme: t in themes)]
         majors = lane.loc[lane["importance"] == 3]
         days = np.asarray(day_numbers(majors["start"].where(majors["end_date"] != "", majors["x"])))
         nearest = np.abs(days[:, None] - major_marks[None, :]).min(axis=1)
@@ -188,8 +205,6 @@ def test_a_view_thinned_to_major_events_draws_at_most_one_mark_per_lane_and_majo
     assert plan.min_importance == 3
     figure = timeline_figure(large, large.events)
     assert figure.layout.meta["merged"]
-    for trace in (trace for trace in figure.data if trace.meta["role"] == "events"):
-        assert 0 < len(trace.x) <= merge_buckets(MARKER_SIZES[3])
-        assert sum(trace.meta["merged"]) == int(
-            plan.shown["themes"].map(lambda t, lane=trace.meta["theme"]: lane in t).sum()
-        )
+    for theme, marks in lanes_of(figure).items():
+        assert 0 < len(marks) <= merge_buckets(MARKER_SIZES[3])
+        assert int(marks["merged"].sum()) == int(plan.shown["themes"].map(lambda t, lane=theme: lane in t).sum())

@@ -15,10 +15,31 @@ def drawn_ids(figure):
     return {row[0] for trace in traces(figure, "events") for row in trace.customdata}
 
 
+def marks_of(figure):
+    """The marks trace (one for every lane) as one record per mark."""
+    (trace,) = traces(figure, "events")
+    return [
+        {"id": row[0], "lane": lane, "symbol": symbol, "hover": hover, "x": x, "size": size, "y": y}
+        for row, lane, symbol, hover, x, size, y in zip(
+            trace.customdata,
+            trace.meta["lane"],
+            trace.marker.symbol,
+            trace.hovertext,
+            trace.x,
+            trace.marker.size,
+            trace.y,
+            strict=True,
+        )
+    ]
+
+
 def test_one_lane_per_theme_in_theme_order(mini):
     figure = build_figure(mini)
     assert isinstance(figure, go.Figure)
-    assert [t.meta["theme"] for t in traces(figure, "events")] == ["law", "alliance", "forces", "regional"]
+    lanes = list(dict.fromkeys(mark["lane"] for mark in marks_of(figure)))
+    assert lanes == ["law", "alliance", "forces", "regional"]
+    labels = {mark["lane"]: mark["y"] for mark in marks_of(figure)}
+    assert [labels[lane] for lane in lanes] == ["Constitution and law", "Alliance", "Forces", "Region"]
     assert list(figure.layout.yaxis.categoryarray) == ["Region", "Forces", "Alliance", "Constitution and law"]
 
 
@@ -26,31 +47,23 @@ def test_filtered_figure_holds_exactly_the_filtered_events(mini):
     state = FilterState(themes=("forces", "law"), start=1950, end=1960)
     figure = build_figure(mini, themes=state.themes, start=state.start, end=state.end)
     assert drawn_ids(figure) == set(apply_filters(mini, state)["id"])
-    assert {t.meta["theme"] for t in figure.data} == {"forces", "law"}
+    assert {mark["lane"] for mark in marks_of(figure)} == {"forces", "law"}
+    assert {t.meta["theme"] for t in traces(figure, "spans")} <= {"forces", "law"}
+    assert [t.meta["role"] for t in figure.data].count("events") == 1  # every lane's marks in one trace
 
 
 def test_multi_theme_event_is_filled_in_its_main_lane_and_hollow_elsewhere(mini):
     figure = build_figure(mini)
-    marks = {}
-    for trace in traces(figure, "events"):
-        for row, symbol in zip(trace.customdata, trace.marker.symbol, strict=True):
-            marks[(row[0], trace.meta["theme"])] = symbol
-    assert not marks[("self-defense-forces", "forces")].endswith("-open")
-    assert marks[("self-defense-forces", "law")].endswith("-open")
-    law = next(t for t in traces(figure, "events") if t.meta["theme"] == "law")
-    hover = next(
-        text for row, text in zip(law.customdata, law.hovertext, strict=True) if row[0] == "self-defense-forces"
-    )
+    marks = {(mark["id"], mark["lane"]): mark for mark in marks_of(figure)}
+    assert not marks[("self-defense-forces", "forces")]["symbol"].endswith("-open")
+    assert marks[("self-defense-forces", "law")]["symbol"].endswith("-open")
+    hover = marks[("self-defense-forces", "law")]["hover"]
     assert hover == "<b>Self-Defense Forces</b><br>1 July 1954<br><i>Themes: Forces, Constitution and law</i>"
 
 
 def test_marks_show_dates_at_their_precision_and_size_by_importance(mini):
     figure = build_figure(mini, themes=["forces"])
-    trace = traces(figure, "events")[0]
-    by_id = {
-        row[0]: (text.split("<br>")[1], x, size)
-        for row, text, x, size in zip(trace.customdata, trace.hovertext, trace.x, trace.marker.size, strict=True)
-    }
+    by_id = {mark["id"]: (mark["hover"].split("<br>")[1], mark["x"], mark["size"]) for mark in marks_of(figure)}
     assert by_id["police-reserve"] == ("August 1950", "1950-08-15", MARKER_SIZES[1])
     assert by_id["self-defense-forces"] == ("1 July 1954", "1954-07-01", MARKER_SIZES[3])
     assert by_id["korean-war"][0] == "25 June 1950 – 27 July 1953"

@@ -13,16 +13,22 @@
     return new DOMParser().parseFromString(String(markup).replace(/<br>/g, ". "), "text/html").body.textContent;
   }
 
+  /* The chart's marks by lane, top lane first, each lane in time order. One trace holds every
+   * lane's marks; its y values name their lanes. */
   function lanesOf(plot) {
-    var lanes = [];
+    var byLane = new Map();
     (plot.data || []).forEach(function (trace, curve) {
-      if (!trace.meta || trace.meta.role !== "events" || !trace.x || !trace.x.length) { return; }
-      var points = trace.x.map(function (x, index) {
-        return { curve: curve, point: index, time: Date.parse(x), id: trace.customdata[index][0], text: textOf(trace.hovertext[index]) };
+      if (!trace.meta || trace.meta.role !== "events" || !trace.x) { return; }
+      trace.x.forEach(function (x, index) {
+        var lane = trace.y[index];
+        if (!byLane.has(lane)) { byLane.set(lane, []); }
+        byLane.get(lane).push({
+          curve: curve, point: index, time: Date.parse(x), id: trace.customdata[index][0], text: textOf(trace.hovertext[index])
+        });
       });
-      points.sort(function (a, b) { return a.time - b.time; });
-      lanes.push(points);
     });
+    var lanes = Array.from(byLane.values());
+    lanes.forEach(function (points) { points.sort(function (a, b) { return a.time - b.time; }); });
     return lanes;
   }
 

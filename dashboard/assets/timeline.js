@@ -189,13 +189,13 @@
     return joined;
   }
 
-  function laneTraces(data, lane, laneNumber, rows, merge) {
+  /* A lane's periods, as one line trace in its colour (null when it has none), and its marks, added
+   * to the one marks trace of every lane (figures._add_spans, _lane_marks, _add_marks). */
+  function addLane(data, lane, laneNumber, rows, merge, marks) {
     var cols = columns(data);
     var events = data.events;
     var sizes = data.style.sizes;
-    var traces = [];
     var spanX = [], spanY = [];
-    var x = [], size = [], symbol = [], width = [], edge = [], custom = [], hover = [];
     var spans = [];
     rows.forEach(function (row) { if (cols.period[row]) { spans.push([cols.start[row], cols.last[row]]); } });
     if (merge) { spans = mergeSpans(spans, merge.width); }
@@ -203,35 +203,40 @@
       spanX.push(isoDay(span[0]), isoDay(span[1]), null);
       spanY.push(lane.label, lane.label, null);
     });
-    var marks = merge ? mergeMarks(cols, rows, merge) : rows.map(function (row) { return { lead: row, count: 1 }; });
-    marks.forEach(function (mark) {
-      var row = mark.lead;
+    var groups = merge ? mergeMarks(cols, rows, merge) : rows.map(function (row) { return { lead: row, count: 1 }; });
+    var marker = marks.marker;
+    groups.forEach(function (group) {
+      var row = group.lead;
       var primary = events.themes[row][0] === laneNumber;
-      x.push(isoDay(cols.x[row]));
-      size.push(sizes[String(cols.importance[row])]);
-      symbol.push(primary ? lane.symbol : lane.symbol + "-open");
-      width.push(primary ? 1 : 2.5);
-      edge.push(primary ? "#ffffff" : lane.color);
-      custom.push([events.id[row]]);
-      hover.push(mark.count > 1
-        ? events.hover[row] + "<br><i>" + escapeLabel(data.text.merged.replace("{count}", thousands(mark.count - 1))) + "</i>"
+      marks.x.push(isoDay(cols.x[row]));
+      marks.y.push(lane.label);
+      marker.color.push(lane.color);
+      marker.size.push(sizes[String(cols.importance[row])]);
+      marker.symbol.push(primary ? lane.symbol : lane.symbol + "-open");
+      marker.line.width.push(primary ? 1 : 2.5);
+      marker.line.color.push(primary ? "#ffffff" : lane.color);
+      marks.customdata.push([events.id[row]]);
+      marks.hovertext.push(group.count > 1
+        ? events.hover[row] + "<br><i>" + escapeLabel(data.text.merged.replace("{count}", thousands(group.count - 1))) + "</i>"
         : events.hover[row]);
+      marks.meta.lane.push(lane.id);
+      if (merge) { marks.meta.merged.push(group.count); }
     });
-    if (spanX.length) {
-      traces.push({
-        type: "scatter", x: spanX, y: spanY, mode: "lines", line: { color: lane.color, width: 7 }, opacity: 0.45,
-        hoverinfo: "skip", name: lane.label + " periods", uid: "spans-" + lane.id, meta: { role: "spans", theme: lane.id }
-      });
-    }
-    var meta = { role: "events", theme: lane.id };
-    if (merge) { meta.merged = marks.map(function (mark) { return mark.count; }); }
-    traces.push({
-      type: "scatter", x: x, y: x.map(function () { return lane.label; }), mode: "markers", name: lane.label,
-      marker: { color: lane.color, opacity: 1, size: size, symbol: symbol, line: { width: width, color: edge } },
-      customdata: custom, hovertext: hover, hovertemplate: data.style.hoverTemplate,
-      uid: "events-" + lane.id, meta: meta
-    });
-    return traces;
+    if (!spanX.length) { return null; }
+    return {
+      type: "scatter", x: spanX, y: spanY, mode: "lines", line: { color: lane.color, width: 7 }, opacity: 0.45,
+      hoverinfo: "skip", name: lane.label + " periods", uid: "spans-" + lane.id, meta: { role: "spans", theme: lane.id }
+    };
+  }
+
+  function marksTrace(data, merge) {
+    var meta = { role: "events", lane: [] };
+    if (merge) { meta.merged = []; }
+    return {
+      type: "scatter", x: [], y: [], mode: "markers", name: "Events",
+      marker: { color: [], opacity: 1, size: [], symbol: [], line: { width: [], color: [] } },
+      customdata: [], hovertext: [], hovertemplate: data.style.hoverTemplate, uid: "events", meta: meta
+    };
   }
 
   /* Counted events per lane and year, as one faint band behind the lanes (figures._add_counts). */
@@ -353,10 +358,13 @@
     var buckets = Math.max(1, Math.round(data.style.mergeChartPx / data.style.sizes[String(plan.minImportance || 1)]));
     var merge = marks > data.style.mergeMarks
       ? { start: axisStart, width: Math.max(dayOf(xRange[1]) - axisStart, 1) / buckets } : null;
+    var marksOfLanes = marksTrace(data, merge);
     laneNumbers.forEach(function (number) {
       var inLane = plan.shown.filter(function (row) { return data.events.themes[row].indexOf(number) >= 0; });
-      traces.push.apply(traces, laneTraces(data, data.lanes[number], number, inLane, merge));
+      var spans = addLane(data, data.lanes[number], number, inLane, merge, marksOfLanes);
+      if (spans) { traces.push(spans); }
     });
+    traces.push(marksOfLanes);
     if (thinned) { traces.push(countTrace(data, plan, laneNumbers)); }
     if (thinned || merge) { addDetailNote(data, layout, plan, rows.length, merge !== null); }
     var selected = state.event != null ? rows.find(function (row) { return data.events.id[row] === state.event; }) : undefined;

@@ -165,7 +165,9 @@ def test_theme_filter_none_then_one(page: Page, server_url, bundled, console_err
     wait_for_summary(page, len(expected), len(bundled.events))
     assert drawn_ids(page) == expected
     assert query_of(page)["themes"] == ["nuclear"]
-    lanes = page.evaluate("() => document.querySelector('#timeline .js-plotly-plot').data.map(t => t.meta.theme)")
+    lanes = page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot').data.flatMap(t => t.meta.lane || [t.meta.theme])"
+    )
     assert set(lanes) == {"nuclear"}
     page.get_by_role("button", name="All", exact=True).click()
     wait_for_summary(page, len(bundled.events), len(bundled.events))
