@@ -27,6 +27,8 @@ from .i18n import tr
 from .model import Dataset, Era, Theme
 
 MARKER_SIZES = {1: 9, 2: 13, 3: 19}
+SPAN_PX = 7  # how thick a period's span is drawn
+DAY_MS = 86_400_000  # a span's length on the date axis is in milliseconds
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "hexagon", "star", "pentagon", "hourglass")
 ERA_LABEL_ROW = 18  # pixels between rows of era labels
 ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~900 px wide axis
@@ -83,12 +85,13 @@ def timeline_figure(
     if int(mark_counts(shown, lane_ids).sum()) > MERGE_MARKS:
         axis_start, axis_end = (day_number(date.fromisoformat(end[:10])) for end in x_range)
         grid = MergeGrid.over(axis_start, axis_end, merge_buckets(MARKER_SIZES[plan.min_importance or 1]))
-    # Each lane's periods are one trace (a line has one colour); every lane's marks are one trace.
-    marks = []
+    # Every lane's marks are one trace, and every lane's periods another (added last, once the
+    # chart's height is known): Plotly's cost per redraw grows with the number of traces.
+    marks, spans = [], []
     for theme in lane_themes:
         in_lane = has_any_theme(shown, [theme.id])
-        _add_spans(figure, theme, shown.loc[in_lane], grid)
         marks.append(_lane_marks(dataset, theme, shown.loc[in_lane], hover[in_lane.to_numpy()], grid, lang))
+        spans.append((theme, _lane_spans(shown.loc[in_lane], grid)))
     _add_marks(figure, marks, grid is not None)
     if plan.thinned:
         _add_counts(figure, dataset, plan, lane_ids, lang)
@@ -98,16 +101,14 @@ def timeline_figure(
         _add_selection(figure, dataset, events.loc[events["id"] == selected].iloc[0], lane_ids)
     era_rows = _add_eras(figure, dataset, x_range)
     labels = [theme.label for theme in lane_themes]
+    height = max(300, 110 + 62 * len(labels))
+    top, bottom = 20 + ERA_LABEL_ROW * era_rows, 40 + 24 * (plan.thinned + (grid is not None))
+    _add_spans(figure, spans, (height - top - bottom) / (len(labels) + 0.2))
     figure.update_layout(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": 13, "color": "#1f2933"},
-        height=max(300, 110 + 62 * len(labels)),
-        margin={
-            "l": 10,
-            "r": 10,
-            "t": 20 + ERA_LABEL_ROW * era_rows,
-            "b": 40 + 24 * (plan.thinned + (grid is not None)),
-        },
+        height=height,
+        margin={"l": 10, "r": 10, "t": top, "b": bottom},
         showlegend=False,
         hovermode="closest",
         hoverlabel={"font": {"family": FONT_FAMILY}},
@@ -197,29 +198,35 @@ def escape_labels(texts: pd.Series, *, markup: bool = False) -> pd.Series:
     return texts.str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")
 
 
-def _add_spans(figure: go.Figure, theme: Theme, events: pd.DataFrame, grid: MergeGrid | None) -> None:
-    """A lane's periods, as one line trace in the lane's colour (nothing when it has none)."""
+def _lane_spans(events: pd.DataFrame, grid: MergeGrid | None) -> list[tuple[int, int]]:
+    """A lane's periods as (first day, last day) numbers; past MERGE_MARKS marks, those that overlap or
+    nearly touch are joined."""
     periods = events.loc[events["end_date"] != ""]
-    if periods.empty:
+    starts, lasts = day_numbers(periods["start"]), day_numbers(periods["last"])
+    if grid is not None:
+        return merge_spans(starts, lasts, grid.width)
+    return list(zip(starts, lasts, strict=True))
+
+
+def _add_spans(figure: go.Figure, lanes: list[tuple[Theme, list[tuple[int, int]]]], lane_px: float) -> None:
+    """Every lane's periods as one trace of bars, each in its lane's colour and SPAN_PX thick
+    (``lane_px``: the pixels between two lanes). Nothing when no lane has periods."""
+    bars = [(theme, first, last) for theme, spans in lanes for first, last in spans]
+    if not bars:
         return
-    if grid is None:
-        starts = periods["start"].dt.strftime("%Y-%m-%d").tolist()
-        ends = periods["last"].dt.strftime("%Y-%m-%d").tolist()
-    else:
-        spans = merge_spans(day_numbers(periods["start"]), day_numbers(periods["last"]), grid.width)
-        starts, ends = ([iso_day(span[side]) for span in spans] for side in (0, 1))
-    xs: list[object] = [value for pair in zip(starts, ends, strict=True) for value in (*pair, None)]
     figure.add_trace(
-        go.Scatter(
-            x=xs,
-            y=[theme.label if x is not None else None for x in xs],
-            mode="lines",
-            line={"color": theme.color, "width": 7},
+        go.Bar(
+            orientation="h",
+            y=[theme.label for theme, _first, _last in bars],
+            base=[iso_day(first) for _theme, first, _last in bars],
+            x=[(last - first) * DAY_MS for _theme, first, last in bars],
+            width=SPAN_PX / lane_px,
+            marker={"color": [theme.color for theme, _first, _last in bars], "line": {"width": 0}},
             opacity=0.45,
             hoverinfo="skip",
-            name=f"{theme.label} periods",
-            uid=f"spans-{theme.id}",
-            meta={"role": "spans", "theme": theme.id},
+            name="Periods",
+            uid="spans",
+            meta={"role": "spans", "lane": [theme.id for theme, _first, _last in bars]},
         )
     )
 

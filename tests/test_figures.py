@@ -1,6 +1,8 @@
 import json
+from datetime import date
 
 import plotly.graph_objects as go
+import pytest
 
 from dashboard import build_figure
 from dashboard.figures import MARKER_SIZES, timeline_figure
@@ -48,7 +50,7 @@ def test_filtered_figure_holds_exactly_the_filtered_events(mini):
     figure = build_figure(mini, themes=state.themes, start=state.start, end=state.end)
     assert drawn_ids(figure) == set(apply_filters(mini, state)["id"])
     assert {mark["lane"] for mark in marks_of(figure)} == {"forces", "law"}
-    assert {t.meta["theme"] for t in traces(figure, "spans")} <= {"forces", "law"}
+    assert {lane for t in traces(figure, "spans") for lane in t.meta["lane"]} <= {"forces", "law"}
     assert [t.meta["role"] for t in figure.data].count("events") == 1  # every lane's marks in one trace
 
 
@@ -70,10 +72,25 @@ def test_marks_show_dates_at_their_precision_and_size_by_importance(mini):
     assert by_id["korean-war"][1] == "1950-06-25"  # a period's mark sits at its start
 
 
-def test_periods_are_drawn_as_spans(mini):
-    spans = {t.meta["theme"]: t for t in traces(build_figure(mini), "spans")}
-    assert set(spans) == {"alliance", "forces", "regional"}
-    assert list(spans["alliance"].x) == ["1945-09-01", "1952-04-30", None]
+def test_periods_are_drawn_as_spans_in_their_lanes_colours(mini):
+    figure = build_figure(mini)
+    (spans,) = traces(figure, "spans")  # every lane's periods, as one trace of bars
+    assert spans.type == "bar" and spans.orientation == "h"
+    bars = list(zip(spans.meta["lane"], spans.y, spans.base, spans.x, spans.marker.color, strict=True))
+    assert {lane for lane, *_ in bars} == {"alliance", "forces", "regional"}
+    occupation = next(bar for bar in bars if bar[0] == "alliance")
+    colour = mini.theme("alliance").color
+    # From its first day to its last, on the date axis: a length in milliseconds.
+    assert occupation == (
+        "alliance",
+        "Alliance",
+        "1945-09-01",
+        (date(1952, 4, 30) - date(1945, 9, 1)).days * 86_400_000,
+        colour,
+    )
+    # 7 px thick: the chart's 300 px less its margins hold 4.2 lanes' worth of the axis.
+    margin = figure.layout.margin
+    assert spans.width == pytest.approx(7 / ((figure.layout.height - margin.t - margin.b) / 4.2))
 
 
 def test_eras_shade_the_background_with_labels(mini):

@@ -189,20 +189,16 @@
     return joined;
   }
 
-  /* A lane's periods, as one line trace in its colour (null when it has none), and its marks, added
-   * to the one marks trace of every lane (figures._add_spans, _lane_marks, _add_marks). */
-  function addLane(data, lane, laneNumber, rows, merge, marks) {
+  /* A lane's marks and periods, added to the marks trace and the periods of every lane
+   * (figures._lane_marks, _lane_spans). */
+  function addLane(data, lane, laneNumber, rows, merge, marks, periods) {
     var cols = columns(data);
     var events = data.events;
     var sizes = data.style.sizes;
-    var spanX = [], spanY = [];
     var spans = [];
     rows.forEach(function (row) { if (cols.period[row]) { spans.push([cols.start[row], cols.last[row]]); } });
     if (merge) { spans = mergeSpans(spans, merge.width); }
-    spans.forEach(function (span) {
-      spanX.push(isoDay(span[0]), isoDay(span[1]), null);
-      spanY.push(lane.label, lane.label, null);
-    });
+    spans.forEach(function (span) { periods.push({ lane: lane, first: span[0], last: span[1] }); });
     var groups = merge ? mergeMarks(cols, rows, merge) : rows.map(function (row) { return { lead: row, count: 1 }; });
     var marker = marks.marker;
     groups.forEach(function (group) {
@@ -222,10 +218,21 @@
       marks.meta.lane.push(lane.id);
       if (merge) { marks.meta.merged.push(group.count); }
     });
-    if (!spanX.length) { return null; }
+  }
+
+  /* Every lane's periods as one trace of bars in their lanes' colours, SPAN_PX thick (lanePx: the
+   * pixels between two lanes), or nothing (figures._add_spans). */
+  var SPAN_PX = 7, DAY_MS = 86400000;
+  function spansTrace(periods, lanePx) {
     return {
-      type: "scatter", x: spanX, y: spanY, mode: "lines", line: { color: lane.color, width: 7 }, opacity: 0.45,
-      hoverinfo: "skip", name: lane.label + " periods", uid: "spans-" + lane.id, meta: { role: "spans", theme: lane.id }
+      type: "bar", orientation: "h",
+      y: periods.map(function (bar) { return bar.lane.label; }),
+      base: periods.map(function (bar) { return isoDay(bar.first); }),
+      x: periods.map(function (bar) { return (bar.last - bar.first) * DAY_MS; }),
+      width: SPAN_PX / lanePx,
+      marker: { color: periods.map(function (bar) { return bar.lane.color; }), line: { width: 0 } },
+      opacity: 0.45, hoverinfo: "skip", name: "Periods", uid: "spans",
+      meta: { role: "spans", lane: periods.map(function (bar) { return bar.lane.id; }) }
     };
   }
 
@@ -359,10 +366,10 @@
     var merge = marks > data.style.mergeMarks
       ? { start: axisStart, width: Math.max(dayOf(xRange[1]) - axisStart, 1) / buckets } : null;
     var marksOfLanes = marksTrace(data, merge);
+    var periods = [];
     laneNumbers.forEach(function (number) {
       var inLane = plan.shown.filter(function (row) { return data.events.themes[row].indexOf(number) >= 0; });
-      var spans = addLane(data, data.lanes[number], number, inLane, merge, marksOfLanes);
-      if (spans) { traces.push(spans); }
+      addLane(data, data.lanes[number], number, inLane, merge, marksOfLanes, periods);
     });
     traces.push(marksOfLanes);
     if (thinned) { traces.push(countTrace(data, plan, laneNumbers)); }
@@ -381,11 +388,14 @@
     var eraRows = data.eras.length ? addEras(data, layout, xRange) : 0;
     var labels = laneNumbers.map(function (number) { return data.lanes[number].label; });
     var font = data.style.font;
+    var height = Math.max(300, 110 + 62 * labels.length);
+    var top = 20 + data.style.eraRow * eraRows, bottom = 40 + 24 * ((thinned ? 1 : 0) + (merge ? 1 : 0));
+    if (periods.length) { traces.push(spansTrace(periods, (height - top - bottom) / (labels.length + 0.2))); }
     Object.assign(layout, {
       template: data.style.template,
       font: { family: font, size: 13, color: "#1f2933" },
-      height: Math.max(300, 110 + 62 * labels.length),
-      margin: { l: 10, r: 10, t: 20 + data.style.eraRow * eraRows, b: 40 + 24 * ((thinned ? 1 : 0) + (merge ? 1 : 0)) },
+      height: height,
+      margin: { l: 10, r: 10, t: top, b: bottom },
       showlegend: false, hovermode: "closest", hoverlabel: { font: { family: font } }, dragmode: "zoom",
       uirevision: (filters.start == null ? "None" : filters.start) + "-" + (filters.end == null ? "None" : filters.end),
       meta: { thinned: thinned, drawn: plan.shown.length, counted: plan.counted.length, merged: merge !== null },
