@@ -9,10 +9,11 @@ from dash import Dash
 from flask import Flask
 
 from .callbacks import register_callbacks
+from .chart_data import chart_payload_json
 from .layout import language_path, page
 from .model import Dataset
 from .plotlyjs import DASH_PLOTLY_JS
-from .routes import register_routes, serve_layout_compressed
+from .routes import register_routes, serve_chart_data, serve_layout_compressed
 from .sources import DataSource
 from .uploads import Limits
 
@@ -113,4 +114,5 @@ def _language_app(source: DataSource, lang: str, server: Flask | bool) -> Dash:
     app.layout = page(dataset, source.limits, lang)
     register_callbacks(app, source, lang)
     serve_layout_compressed(app)
+    serve_chart_data(app, chart_payload_json(dataset, lang))
     return app

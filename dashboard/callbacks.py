@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 from flask import request
 
 from . import ids
-from .chart_data import chart_payload_json, search_bits
+from .chart_data import chart_payload_json, search_bits, served_chart_data
 from .event_list import event_table, list_note, list_rows, selected_row_rules
 from .export import download
 from .filters import apply_filters, search_terms, sort_events
@@ -98,7 +98,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
             not stories(dataset),
             not stored,
             bool(stored),  # an uploaded timeline is not on the server, so it cannot be embedded
-            chart_payload_json(dataset, lang),
+            chart_payload_json(dataset, lang) if stored else served_chart_data(language_path(lang)),
             None,
         )
 

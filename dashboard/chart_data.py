@@ -127,3 +127,13 @@ def search_bits(dataset: Dataset, query: str) -> str:
     mask = filter_mask(dataset, FilterState(query=query)) if search_terms(query) else None
     values = np.ones(len(dataset.events), dtype=bool) if mask is None else mask.to_numpy(dtype=bool)
     return base64.b64encode(np.packbits(values, bitorder="little").tobytes()).decode("ascii")
+
+
+CHART_DATA_FILE = "_chart-data.json"  # under each page's path: the server's own dataset's chart data
+
+
+def served_chart_data(page_path: str) -> dict[str, str]:
+    """What the page's store holds for the server's own dataset: where the page fetches its chart
+    data (routes.serve_chart_data), as the page starts. An opened file's chart data is in the store
+    itself, as ``chart_payload_json`` text."""
+    return {"href": page_path + CHART_DATA_FILE}

@@ -8,7 +8,7 @@ URL = "url"
 STATE = "view-state"
 DATASET = "dataset-source"  # the browser's uploaded dataset, or None for the server's own
 ZOOM = "zoom-window"  # the zoomed time range while the chart counts or merges events, or None
-CHART_DATA = "chart-data"  # the dataset as compact columns, for filtering and drawing in the browser
+CHART_DATA = "chart-data"  # the chart data: where to fetch it (the server's dataset), or its JSON text (an opened file)
 MATCHES = "search-matches"  # the events matching the search, as a bitmask from the server
 
 TITLE = "page-title"

@@ -6,7 +6,7 @@ import pandas as pd
 from dash import dcc, html
 
 from . import ids
-from .chart_data import chart_payload_json
+from .chart_data import served_chart_data
 from .i18n import LANGUAGE_NAMES, tr
 from .menus import embed_menu, export_menu
 from .model import Dataset
@@ -44,7 +44,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
             dcc.Store(id=ids.STATE),
             dcc.Store(id=ids.DATASET, storage_type="memory"),
             dcc.Store(id=ids.ZOOM),
-            dcc.Store(id=ids.CHART_DATA, data=chart_payload_json(dataset, lang)),
+            dcc.Store(id=ids.CHART_DATA, data=served_chart_data(language_path(lang))),
             dcc.Store(id=ids.MATCHES),
             dcc.Store(id=ids.KEY_SELECT),
             dcc.Store(id=ids.FIRST_DRAWN, data=False),

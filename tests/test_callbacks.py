@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 
 import numpy as np
@@ -170,7 +171,8 @@ def test_every_id_a_callback_names_is_in_the_page_or_the_grid(client, prefix):
     assert named - present == set()
 
 
-def test_the_page_carries_the_dataset_for_the_browser(client, mini):
+@pytest.mark.parametrize("prefix", ["/", "/ja/"])
+def test_the_page_names_where_its_dataset_is_and_the_server_serves_it_there(client, mini, prefix):
     def stores(node):
         if isinstance(node, dict):
             if node.get("props", {}).get("id") == ids.CHART_DATA:
@@ -181,10 +183,16 @@ def test_the_page_carries_the_dataset_for_the_browser(client, mini):
             for value in node:
                 yield from stores(value)
 
-    (text,) = stores(client.get("/_dash-layout").get_json())
-    data = json.loads(text)
-    assert data["events"]["id"] == mini.events["id"].tolist()
+    # The layout stays small: it says where the chart data is, and the page fetches it as it starts.
+    (stored,) = stores(client.get(prefix + "_dash-layout").get_json())
+    assert stored == {"href": prefix + "_chart-data.json"}
+    data = client.get(stored["href"]).get_json()
+    assert data["events"]["id"] == mini.events["id"].tolist() and data["lang"] == ("ja" if "ja" in prefix else "en")
     assert data["total"] == len(mini.events) and [lane["id"] for lane in data["lanes"]] == [t.id for t in mini.themes]
+    packed = client.get(stored["href"], headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip" and json.loads(gzip.decompress(packed.data)) == data
+    again = client.get(stored["href"], headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["ETag"]})
+    assert again.status_code == 304 and not again.data
 
 
 def test_store_round_trip():

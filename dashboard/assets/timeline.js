@@ -56,9 +56,47 @@
     return ready;
   }
 
+  /* The server's own dataset is a file of its own (routes.serve_chart_data), fetched as soon as this
+   * script runs, beside Dash's start-up: the store only says where it is ({href}). */
+  var served = { href: null, data: null, ready: null };
+  function fetchServed(href) {
+    var loading = { href: href, data: null, ready: null };
+    loading.ready = fetch(href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
+      })
+      .then(function (data) { loading.data = data; })
+      .catch(function (error) { console.error("The timeline's data did not load from " + href + ": " + error.message); });
+    served = loading;
+  }
+  (function fetchAtStart() {
+    var config = document.getElementById("_dash-config");
+    if (!config || typeof fetch !== "function") { return; }  // not the app's page (tests, exports)
+    fetchServed((JSON.parse(config.textContent).requests_pathname_prefix || "/") + "_chart-data.json");
+  })();
+
+  /* A callback of the chart data (argument ``position``) that Dash may call before the server's
+   * dataset has arrived: it then answers once it has (Dash waits for a returned promise). */
+  function withData(callback, position) {
+    return function () {
+      var args = arguments;
+      var stored = args[position];
+      if (!stored || typeof stored.href !== "string") { return callback.apply(null, args); }
+      if (served.href !== stored.href) { fetchServed(stored.href); }
+      if (served.data) { return callback.apply(null, args); }
+      var context = clientside.callback_context;  // Dash's, for this call only
+      return served.ready.then(function () {
+        clientside.callback_context = context;
+        try { return callback.apply(null, args); } finally { delete clientside.callback_context; }
+      });
+    };
+  }
+
   var parsed = { text: null, data: null };
   function payload(stored) {
-    // The store holds the dataset as JSON text (lighter for the server); parsed once.
+    if (stored && typeof stored.href === "string") { return served.href === stored.href ? served.data : null; }
+    // An opened file's data is in the store, as JSON text (lighter for the server); parsed once.
     if (typeof stored !== "string") { return stored; }
     if (parsed.text !== stored) { parsed = { text: stored, data: JSON.parse(stored) }; }
     return parsed.data;
@@ -689,7 +727,7 @@
 
   clientside.timeline = {
     /* A filter control was used: the new state (and the zoom, which a change of years resets). */
-    edit: function (_themes, _judgements, _all, _none, years, yearFrom, yearTo, query, _reset, _empty, stored, data) {
+    edit: withData(function (_themes, _judgements, _all, _none, years, yearFrom, yearTo, query, _reset, _empty, stored, data) {
       data = payload(data);
       var ctx = context();
       var trigger = ctx.triggered_id;
@@ -703,10 +741,10 @@
       // Remember which control made the change, so its value is not written back under the reader.
       next = Object.assign({}, next, { source: typeof trigger === "string" ? trigger : null });
       return [next, zoom];
-    },
+    }, 11),
 
     /* The controls showing a state; a control already showing it is left alone (never echo). */
-    controls: function (stored, matches, data, years, yearFrom, yearTo, query) {
+    controls: withData(function (stored, matches, data, years, yearFrom, yearTo, query) {
       data = payload(data);
       var ctx = context();
       var outputs = ctx.outputs_list || [];
@@ -734,7 +772,7 @@
         source === "search-filter" || String(query || "").trim() === filters.query ? noUpdate() : filters.query,
         (outputs[6] || []).map(function (o) { return String(o.id.index === chosen); })
       ];
-    },
+    }, 2),
 
     /* A cell clicked in the event list, passed on to the state's store (nothing when there is none). */
     listClick: function (cell) {
@@ -749,7 +787,7 @@
     },
 
     /* The chart, the live summary and the empty state for a state and zoom. */
-    draw: function (stored, zoom, matches, data) {
+    draw: withData(function (stored, zoom, matches, data) {
       data = payload(data);
       var none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()];
       // A shared link: wait for the server to read its state rather than flash the default view.
@@ -768,6 +806,6 @@
       followWidth();
       var empty = live.count === 0;
       return [figure, summary(data, live.count), !empty, empty ? { display: "none" } : {}];
-    }
+    }, 3)
   };
 })();

@@ -90,6 +90,22 @@ def test_the_list_appears_even_when_the_chart_cannot_draw(page: Page, server_url
     expect(page.locator(".event-grid .ag-paging-row-summary-panel")).to_contain_text(f"of {len(bundled.events)}")
 
 
+def test_the_chart_draws_when_its_data_arrives_after_the_page_is_up(page: Page, server_url, bundled, console_errors):
+    # The page fetches the chart data beside Dash's start-up; here it arrives only once Dash is up
+    # and has asked for a first draw with nothing to draw.
+    held = []
+    page.route(re.compile(r"_chart-data\.json$"), lambda route: held.append(route))
+    page.goto(server_url)
+    expect(page.locator("#theme-filter-all")).to_be_visible()
+    page.wait_for_function("() => !!(window.dash_clientside && window.dash_clientside.set_props)")
+    page.wait_for_timeout(500)
+    assert len(held) == 1 and page.evaluate(SVG_POINTS_JS) == 0
+    held[0].continue_()
+    total = len(bundled.events)
+    wait_for_summary(page, total, total)
+    assert drawn_ids(page) == sorted(bundled.events["id"])
+
+
 CHART_AND_BOX_WIDTHS_JS = """() => {
     const box = document.querySelector('.timeline-region'), style = getComputedStyle(box);
     const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
