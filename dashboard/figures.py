@@ -231,6 +231,11 @@ def _add_spans(figure: go.Figure, lanes: list[tuple[Theme, list[tuple[int, int]]
     )
 
 
+# What _lane_marks gives for each mark, as columns that _add_marks joins across lanes.
+MARK_COLUMNS = ("x", "y", "color", "size", "symbol", "line_width", "line_color", "customdata", "hovertext")
+MARK_COLUMNS += ("lane", "merged")  # the trace's meta
+
+
 def _lane_marks(
     dataset: Dataset,
     theme: Theme,
@@ -275,25 +280,25 @@ def _add_marks(figure: go.Figure, lanes: list[dict[str, list]], merged: bool) ->
     """Every lane's marks as one trace: Plotly's cost per redraw grows with the number of traces.
     ``meta.lane`` names each mark's lane; ``meta.merged``, when marks are merged, how many events
     each one stands for."""
-    column = {key: [value for lane in lanes for value in lane[key]] for key in (lanes[0] if lanes else {})}
-    meta: dict[str, object] = {"role": "events", "lane": column.get("lane", [])}
+    column = {key: [value for lane in lanes for value in lane[key]] for key in MARK_COLUMNS}
+    meta: dict[str, object] = {"role": "events", "lane": column["lane"]}
     if merged:
         meta["merged"] = column["merged"]
     figure.add_trace(
         go.Scatter(
-            x=column.get("x", []),
-            y=column.get("y", []),
+            x=column["x"],
+            y=column["y"],
             mode="markers",
             name="Events",
             marker={
-                "color": column.get("color", []),
+                "color": column["color"],
                 "opacity": 1,
-                "size": column.get("size", []),
-                "symbol": column.get("symbol", []),
-                "line": {"width": column.get("line_width", []), "color": column.get("line_color", [])},
+                "size": column["size"],
+                "symbol": column["symbol"],
+                "line": {"width": column["line_width"], "color": column["line_color"]},
             },
-            customdata=column.get("customdata", []),
-            hovertext=column.get("hovertext", []),
+            customdata=column["customdata"],
+            hovertext=column["hovertext"],
             hovertemplate=HOVER_TEMPLATE,
             uid="events",
             meta=meta,

@@ -73,6 +73,7 @@
   (function fetchAtStart() {
     var config = document.getElementById("_dash-config");
     if (!config || typeof fetch !== "function") { return; }  // not the app's page (tests, exports)
+    // The page's path and chart_data.CHART_DATA_FILE: what the layout's store will name, known sooner.
     fetchServed((JSON.parse(config.textContent).requests_pathname_prefix || "/") + "_chart-data.json");
   })();
 
