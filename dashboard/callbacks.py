@@ -125,7 +125,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     @app.callback(
         Output(ids.STATE, "data"),
         Output(ids.ZOOM, "data"),
-        Input(ids.URL, "search"),
+        Input(ids.ADDRESS_NAVIGATED, "data"),
         Input(ids.TIMELINE, "clickData"),
         Input(ids.ROW_CLICK, "data"),
         Input(ids.KEY_SELECT, "data"),
@@ -136,8 +136,11 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Input(ids.STORY_EXIT, "n_clicks"),
         Input(ids.DATASET, "data"),
         State(ids.STATE, "data"),
+        State(ids.URL, "search"),
     )
-    def sync_state(search, click_data, _cell, _key, _close, _starts, _next, _previous, _exit, stored_dataset, stored):
+    def sync_state(
+        navigated, click_data, _cell, _key, _close, _starts, _next, _previous, _exit, stored_dataset, stored, search
+    ):
         dataset = source.resolve(stored_dataset, lang)
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         resolved = resolve_action(ctx.triggered_id, value, click_data)
@@ -145,8 +148,8 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
             raise PreventUpdate
         action, argument = resolved
         previous = state_from_store(stored)
-        if action is Action.OPEN_URL:
-            state = from_query(search, dataset)
+        if action is Action.OPEN_URL:  # the first load reads the address; back and forward say where they went
+            state = from_query(navigated["search"] if ctx.triggered_id == ids.ADDRESS_NAVIGATED else search, dataset)
         else:
             state = next_state(dataset, previous, action, controls_for(dataset, previous), argument)
         if state == previous and action is not Action.NEW_DATASET:

@@ -43,6 +43,9 @@ EMPTY = "empty-state"
 EMPTY_RESET = "empty-state-reset"
 TIMELINE = "timeline"
 KEY_SELECT = "keyboard-select"  # an event chosen with the keyboard on the chart
+# Set by the page on back and forward: the address it came to. The page's own changes of address
+# are not passed on, so that one arriving late cannot take the view back a step.
+ADDRESS_NAVIGATED = "address-navigated"
 CHART_SUMMARY = "chart-summary"
 CHART_ANNOUNCER = "chart-announcer"
 

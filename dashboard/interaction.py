@@ -106,7 +106,7 @@ def next_state(
 
 
 TRIGGER_ACTIONS = {
-    ids.URL: Action.OPEN_URL,
+    ids.ADDRESS_NAVIGATED: Action.OPEN_URL,
     ids.THEME_TOGGLE: Action.TOGGLE_THEME,
     ids.JUDGEMENT_CHOICE: Action.CHOOSE_JUDGEMENT,
     ids.YEARS: Action.EDIT_FILTERS,

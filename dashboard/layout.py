@@ -47,6 +47,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
             dcc.Store(id=ids.CHART_DATA, data=served_chart_data(language_path(lang))),
             dcc.Store(id=ids.MATCHES),
             dcc.Store(id=ids.KEY_SELECT),
+            dcc.Store(id=ids.ADDRESS_NAVIGATED),
             dcc.Store(id=ids.FIRST_DRAWN, data=False),
             dcc.Store(id=ids.ROW_CLICK),
             html.A(tr(lang, "Skip to the event list"), href="#event-list-section", className="skip-link"),

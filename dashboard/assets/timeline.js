@@ -649,6 +649,13 @@
     passOn(button);
   }, true);
 
+  /* Back and forward: the page opens the address it came to (callbacks.sync_state). Its own changes
+   * of address are not passed on: one answered late would take the view back a step. */
+  window.addEventListener("popstate", function () {
+    if (typeof clientside.set_props !== "function") { return; }
+    clientside.set_props("address-navigated", { data: { search: window.location.search, at: Date.now() } });
+  });
+
   /* The event list (an AG Grid) is put in the page once the chart has first drawn: mounting both at
    * once holds up the first chart by about 0.3 s on a 2-core machine. It waits at most LIST_WAIT ms. */
   var LIST_WAIT = 4000;
