@@ -610,10 +610,29 @@
     }).observe(box);
   }
 
-  /* The fast path: a filter button redraws the chart at once and lets the frame paint; only then
-   * does Dash see the click (the same click, passed on) and route it through its callbacks, which
-   * draw the same figure, at the same revision, for free, and update the controls, list and link. */
+  /* Which filter buttons show a state pressed: its themes (every lane's when none is left out) and
+   * its judgement ("any" when none is chosen). */
+  function pressedButtons(data, filters) {
+    return {
+      themes: filters.themes == null ? data.lanes.map(function (lane) { return lane.id; }) : filters.themes,
+      judgement: filters.judgement || "any"
+    };
+  }
+
+  /* The fast path: a filter button redraws the chart at once, shows the filter buttons' new state in
+   * the same frame, and lets the frame paint; only once Plotly has drawn does Dash see the click (the
+   * same click, passed on) and route it through its callbacks, which draw the same figure, at the
+   * same revision, for free, write the same pressed states, and update the counts, list and link. */
   var BUTTONS = ".theme-toggle, .judgement-toggle, #theme-filter-all, #theme-filter-none, #reset-filters, #empty-state-reset";
+  function showPressed(data, filters) {
+    var pressed = pressedButtons(data, filters);
+    document.querySelectorAll(".theme-toggle, .judgement-toggle").forEach(function (button) {
+      var id;
+      try { id = JSON.parse(button.id); } catch (error) { return; }
+      var on = id.type === "theme-toggle" ? pressed.themes.indexOf(id.index) >= 0 : id.index === pressed.judgement;
+      button.setAttribute("aria-pressed", String(on));
+    });
+  }
   var passing = false;
   function passOn(button) {
     requestAnimationFrame(function () {
@@ -641,12 +660,14 @@
     var built = drawView(next, zoom, live.matches, data);
     // The config the chart was drawn with: a different one would make Plotly redraw everything twice.
     if (built === undefined) { return; }
-    window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
+    var drawn = window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
+    showPressed(data, next.filters);
     // A second click before Dash catches up edits this view, not the last one.
     live = Object.assign({}, live, { state: next, zoom: zoom, shown: built.figure.layout.datarevision, count: built.shown,
       redraws: built.thinned || built.merged });
     event.stopPropagation();
-    passOn(button);
+    var pass = function () { passOn(button); };
+    Promise.resolve(drawn).then(pass, pass);
   }, true);
 
   /* Back and forward: the page opens the address it came to (callbacks.sync_state). Its own changes
@@ -762,14 +783,13 @@
       if (!data) { return [none(0), none(1), noUpdate(), noUpdate(), noUpdate(), noUpdate(), none(6)]; }
       var shownYears = yearsOf(data, filters);
       var first = shownYears[0], last = shownYears[1];
-      var shown = filters.themes == null ? data.lanes.map(function (lane) { return lane.id; }) : filters.themes;
+      var pressed = pressedButtons(data, filters);
       var bits = matchBits(data, filters, matches);
       var counts = bits === undefined ? null : themeCounts(data, filters, bits);
       var laneIds = data.lanes.map(function (lane) { return lane.id; });
-      var chosen = filters.judgement || "any";
       var source = state.source;  // the control the reader is using keeps its own value
       return [
-        (outputs[0] || []).map(function (o) { return String(shown.indexOf(o.id.index) >= 0); }),
+        (outputs[0] || []).map(function (o) { return String(pressed.themes.indexOf(o.id.index) >= 0); }),
         (outputs[1] || []).map(function (o) {
           var position = laneIds.indexOf(o.id.index);
           return counts === null ? noUpdate() : String(position >= 0 ? counts[position] : 0);
@@ -778,7 +798,7 @@
         source === "year-from" || yearFrom === first ? noUpdate() : first,
         source === "year-to" || yearTo === last ? noUpdate() : last,
         source === "search-filter" || String(query || "").trim() === filters.query ? noUpdate() : filters.query,
-        (outputs[6] || []).map(function (o) { return String(o.id.index === chosen); })
+        (outputs[6] || []).map(function (o) { return String(o.id.index === pressed.judgement); })
       ];
     }, 2),
 

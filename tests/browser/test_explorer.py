@@ -133,6 +133,40 @@ def test_a_theme_click_draws_the_chart_once_and_the_chart_follows_its_width(page
     assert chart == box < 700
 
 
+PRESSED_JS = """() => [...document.querySelectorAll('.theme-toggle, .judgement-toggle')]
+    .map(button => [JSON.parse(button.id).index, button.getAttribute('aria-pressed')])"""
+
+
+def test_a_filter_button_shows_its_new_state_in_the_frame_that_redraws_the_chart(
+    page: Page, server_url, bundled, console_errors
+):
+    open_app(page, server_url)
+    themes = [theme.id for theme in bundled.themes]
+    judgement = bundled.judgements[0].id
+    expected = {theme: "true" for theme in themes} | {"any": "true", judgement: "false"}
+    for button, changes in (
+        (page.locator(".theme-toggle").first, {themes[0]: "false"}),
+        (page.locator(f".judgement-toggle[id*='\"{judgement}\"']"), {"any": "false", judgement: "true"}),
+    ):
+        # The buttons' pressed states in the frame that paints the redrawn chart.
+        page.evaluate(
+            f"""() => {{ window.pressedAtRedraw = undefined;
+            document.querySelector('#timeline .js-plotly-plot').once('plotly_afterplot',
+                () => requestAnimationFrame(() => {{ window.pressedAtRedraw = ({PRESSED_JS})(); }})); }}"""
+        )
+        button.click()
+        page.wait_for_function("() => window.pressedAtRedraw !== undefined")
+        expected |= changes
+        assert {
+            key: value for key, value in page.evaluate("() => window.pressedAtRedraw") if key in expected
+        } == expected
+        # Dash, seeing the click after that frame, then shows the same state.
+        page.wait_for_timeout(500)
+        assert {key: value for key, value in page.evaluate(PRESSED_JS) if key in expected} == expected
+    assert query_of(page)["judgement"] == [judgement]
+    assert themes[0] not in query_of(page)["themes"][0].split(",")
+
+
 def test_the_page_draws_with_the_cartesian_plotly_bundle(page: Page, server_url, console_errors):
     from dashboard.plotlyjs import CARTESIAN_VERSION
 
