@@ -10,7 +10,7 @@ from flask import request
 
 from . import ids
 from .chart_data import chart_payload_json, search_bits, served_chart_data
-from .event_list import event_table, list_note, list_rows, selected_row_rules
+from .event_list import LIST_LIMIT, event_table, list_note, list_rows, selected_row_rules
 from .export import download
 from .filters import apply_filters, search_terms, sort_events
 from .formats import MEDIA_TYPES
@@ -239,8 +239,8 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         dataset = source.resolve(stored_dataset, lang)
         state = state_from_store(stored)
         events = apply_filters(dataset, state.filters)
-        selected = state.event if state.event in set(events["id"]) else None
-        return list_rows(dataset, sort_events(events, state.sort), lang), selected_row_rules(selected)
+        selected = state.event if state.event and (events["id"] == state.event).any() else None
+        return list_rows(dataset, sort_events(events, state.sort, LIST_LIMIT), lang), selected_row_rules(selected)
 
     @app.callback(
         Output(ids.LIST, "children"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from .model import Dataset
@@ -38,20 +39,66 @@ def has_any_theme(events: pd.DataFrame, theme_ids: Collection[str]) -> pd.Series
 
 
 def filter_mask(dataset: Dataset, state: FilterState, *, ignore_themes: bool = False) -> pd.Series:
-    """Boolean mask over ``dataset.events`` of the events that pass every filter."""
+    """Boolean mask over ``dataset.events`` of the events that pass every filter (read-only).
+
+    Masks, and the parts they are made of (each theme's events, a year bound, a search word, a
+    judgement), are kept with the dataset (``Dataset.derived``): the list, the notes and a search
+    asking about one view filter the events once, and a new view reuses the parts it shares with
+    the views before it."""
+    if ignore_themes:
+        state = replace(state, themes=None)
+    mask = dataset.derived.get(("mask", state), lambda: _read_only(_mask(dataset, state)))
+    return pd.Series(mask, index=dataset.events.index, copy=False)
+
+
+def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
     events = dataset.events
-    mask = pd.Series(True, index=events.index)
-    if state.themes is not None and not ignore_themes:
-        mask &= has_any_theme(events, state.themes)
+    derived = dataset.derived
+    parts = []
+    if state.themes is not None:
+        members = derived.get(("theme members",), lambda: _theme_members(dataset))
+        parts.append(np.logical_or.reduce([members[t] for t in state.themes if t in members] or [_none(events)]))
     if state.start is not None:
-        mask &= events["last"].dt.year >= state.start
+        last_years = derived.get(("last years",), lambda: _read_only(events["last"].dt.year.to_numpy()))
+        parts.append(last_years >= state.start)
     if state.end is not None:
-        mask &= events["start"].dt.year <= state.end
+        start_years = derived.get(("start years",), lambda: _read_only(events["start"].dt.year.to_numpy()))
+        parts.append(start_years <= state.end)
     for term in search_terms(state.query):
-        mask &= events["search_text"].str.contains(term, regex=False)
+        parts.append(
+            derived.get(
+                ("term", term),
+                lambda term=term: _read_only(events["search_text"].str.contains(term, regex=False).to_numpy(bool)),
+            )
+        )
     if state.judgement:
-        mask &= events["judgements"].map(lambda ids: state.judgement in ids).astype(bool)
-    return mask
+        judgement = state.judgement
+        parts.append(
+            derived.get(
+                ("judgement", judgement),
+                lambda: _read_only(events["judgements"].map(lambda ids: judgement in ids).to_numpy(bool)),
+            )
+        )
+    return np.logical_and.reduce(parts) if parts else np.ones(len(events), dtype=bool)
+
+
+def _theme_members(dataset: Dataset) -> dict[str, np.ndarray]:
+    """For each theme, which events list it (one pass over the events)."""
+    members = {theme.id: np.zeros(len(dataset.events), dtype=bool) for theme in dataset.themes}
+    for row, themes in enumerate(dataset.events["themes"]):
+        for theme_id in themes:
+            if theme_id in members:
+                members[theme_id][row] = True
+    return {theme_id: _read_only(mask) for theme_id, mask in members.items()}
+
+
+def _none(events: pd.DataFrame) -> np.ndarray:
+    return np.zeros(len(events), dtype=bool)
+
+
+def _read_only(values: np.ndarray) -> np.ndarray:
+    values.flags.writeable = False
+    return values
 
 
 def apply_filters(dataset: Dataset, state: FilterState) -> pd.DataFrame:
@@ -83,13 +130,16 @@ def normalise(dataset: Dataset, state: FilterState) -> FilterState:
     return replace(state, themes=themes, start=start, end=end, query=state.query.strip(), judgement=judgement)
 
 
-def sort_events(events: pd.DataFrame, sort: str) -> pd.DataFrame:
-    """Events ordered for the list: ``date``, ``title`` or ``importance``; a leading ``-`` reverses."""
+def sort_events(events: pd.DataFrame, sort: str, limit: int | None = None) -> pd.DataFrame:
+    """Events ordered for the list: ``date``, ``title`` or ``importance``; a leading ``-`` reverses.
+    With ``limit``, only the first ``limit`` of them (the others are never copied)."""
     key = sort.lstrip("-")
     ascending = not sort.startswith("-")
     if key == "title":
         order = events["title"].str.casefold().sort_values(ascending=ascending, kind="stable").index
-        return events.loc[order]
-    if key == "importance":
-        return events.sort_values(["importance", "start"], ascending=[ascending, True], kind="stable")
-    return events.sort_values(["start", "line"], ascending=ascending, kind="stable")
+    elif key == "importance":
+        keys = events[["importance", "start"]]
+        order = keys.sort_values(["importance", "start"], ascending=[ascending, True], kind="stable").index
+    else:
+        order = events[["start", "line"]].sort_values(["start", "line"], ascending=ascending, kind="stable").index
+    return events.loc[order[:limit]]

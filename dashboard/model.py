@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -12,6 +17,10 @@ from .problems import Problem
 
 # Okabe–Ito: a palette that readers with the common colour-vision deficiencies can tell apart.
 DEFAULT_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#999999")
+
+# How many derived values (filter masks and their parts) a dataset keeps: 100,000 events take
+# 100 kB a mask, so a dataset of that size keeps at most about 13 MB of them.
+DERIVED_KEPT = 128
 
 # The columns of events.csv named by the data contract, in their documented order.
 EVENT_COLUMNS = (
@@ -88,6 +97,36 @@ class Metadata:
     description_ja: str = ""
 
 
+class Derived:
+    """Values computed from a dataset's events, kept with it for reuse: at most ``size`` of them,
+    the least recently used dropped first. Safe to share between a server's threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """The value kept for ``key``, made by ``make()`` and kept when there is none yet."""
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = make()
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
 @dataclass(frozen=True)
 class Dataset:
     """A validated dataset: one row per event plus its themes, eras, judgements and metadata.
@@ -109,6 +148,11 @@ class Dataset:
     path: Path | None = None
     notes: tuple[str, ...] = ()  # how files were read when not as expected (encoding, delimiter, …)
     skipped: tuple[Problem, ...] = ()  # rows left out, each with its reason (lenient loading only)
+
+    @cached_property
+    def derived(self) -> Derived:
+        """Values computed from the events and kept for reuse (``filters`` keeps its masks here)."""
+        return Derived(DERIVED_KEPT)
 
     def theme(self, theme_id: str) -> Theme:
         """The theme with this id."""
