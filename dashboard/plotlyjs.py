@@ -11,7 +11,10 @@ plotly.py's full bundle.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import shutil
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,22 +45,48 @@ def draws(figure: go.Figure) -> bool:
 
 
 def bundle_path(figure: go.Figure) -> str | None:
-    """The cartesian bundle's file for ``figure``, or None for plotly.py's full bundle."""
-    return str(CARTESIAN_BUNDLE) if draws(figure) else None
+    """The plotly.js file the image exporter loads for ``figure``: the cartesian bundle with the
+    compile hint (``export_bundle``), or None for plotly.py's full bundle."""
+    return export_bundle() if draws(figure) else None
+
+
+# Chromium (V8, since Chrome 136) compiles every function of a script file that starts with this
+# comment as the file downloads, on a background thread. Without it, V8 compiles each function on
+# the page's main thread when it is first called, and plotly.js calls most of its own to draw a
+# first chart. Measured on the explorer's page (bundled dataset, 2 cores, alternating loads): the
+# first draw 0.24 s sooner; a bare Plotly page 0.13 s sooner; kaleido's page ready 0.09 s sooner.
+# An inline script gets no background compile, so a self-contained HTML file has no hint.
+COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
 
 
 @cache
 def page_bundle() -> tuple[bytes, str]:
-    """The plotly.js the timeline's pages load, and its ETag: the cartesian bundle when usable."""
-    from plotly.offline import get_plotlyjs
-
-    data = CARTESIAN_BUNDLE.read_bytes() if cartesian_usable() else get_plotlyjs().encode("utf-8")
+    """The plotly.js file the timeline's pages load (the cartesian bundle when usable), with the
+    compile hint, and its ETag."""
+    data = COMPILE_HINT + _bundle_bytes()
     return data, hashlib.sha256(data).hexdigest()[:16]
 
 
-def bundle_text(figure: go.Figure) -> str:
-    """plotly.js to write inline into a page showing ``figure`` (the pages' cached bundle when it
-    is the cartesian one and draws the figure)."""
+def _bundle_bytes() -> bytes:
     from plotly.offline import get_plotlyjs
 
-    return page_bundle()[0].decode("utf-8") if draws(figure) else get_plotlyjs()
+    return CARTESIAN_BUNDLE.read_bytes() if cartesian_usable() else get_plotlyjs().encode("utf-8")
+
+
+@cache
+def export_bundle() -> str:
+    """The cartesian bundle as a file with the compile hint, for the image exporter's Chromium
+    (written once per process, to a temporary folder removed at exit)."""
+    folder = Path(tempfile.mkdtemp(prefix="alliance-timeline-plotlyjs-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / CARTESIAN_BUNDLE.name
+    path.write_bytes(COMPILE_HINT + CARTESIAN_BUNDLE.read_bytes())
+    return str(path)
+
+
+def bundle_text(figure: go.Figure) -> str:
+    """plotly.js to write inline into a page showing ``figure``: the cartesian bundle when it
+    draws the figure, without the compile hint (an inline script gets no background compile)."""
+    from plotly.offline import get_plotlyjs
+
+    return _bundle_bytes().decode("utf-8") if draws(figure) else get_plotlyjs()

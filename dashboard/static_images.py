@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .formats import IMAGE_FORMATS
-from .plotlyjs import CARTESIAN_BUNDLE, bundle_path, cartesian_usable
+from .plotlyjs import bundle_path, cartesian_usable, export_bundle
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -123,7 +123,7 @@ def warm_up() -> None:
     global _warm
     browser = find_browser()
     if _warm is None and browser is not None:
-        _warm = _BrowserSession(browser, str(CARTESIAN_BUNDLE) if cartesian_usable() else None)
+        _warm = _BrowserSession(browser, export_bundle() if cartesian_usable() else None)
         atexit.register(_warm.close)
 
 
