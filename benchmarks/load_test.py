@@ -70,7 +70,8 @@ def run(seconds: float = 30, clients: int = 50, workers: int = 2) -> dict[str, f
                 body = rng.choice(bodies)
                 started = time.perf_counter()
                 try:
-                    connection.request("POST", "/_dash-update-component", body, {"Content-Type": "application/json"})
+                    headers = {"Content-Type": "application/json", "Accept-Encoding": "gzip"}  # as browsers send
+                    connection.request("POST", "/_dash-update-component", body, headers)
                     response = connection.getresponse()
                     response.read()
                     if response.status not in (200, 204):

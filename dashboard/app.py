@@ -10,6 +10,7 @@ from flask import Flask
 
 from .callbacks import register_callbacks
 from .chart_data import chart_payload_json
+from .compression import register_compression
 from .layout import language_path, page
 from .model import Dataset
 from .plotlyjs import DASH_PLOTLY_JS
@@ -88,6 +89,7 @@ def create_app(dataset: Dataset, limits: Limits | None = None) -> Dash:
     # A request carries at most one upload as base64 text (4/3 of its size) plus the page state.
     app.server.config["MAX_CONTENT_LENGTH"] = source.limits.max_bytes * 4 // 3 + 1024 * 1024
     register_routes(app.server, dataset, app.csp_hashes())
+    register_compression(app.server)
     return app
 
 

@@ -202,6 +202,17 @@ def test_what_the_page_fetches_early_it_uses_once(page: Page, server_url, consol
     assert not [text for text in warnings if "preload" in text], warnings
 
 
+def test_the_first_view_arrives_compressed(page: Page, server_url, console_errors):
+    open_app(page, server_url)
+    sizes = page.evaluate(
+        """() => performance.getEntriesByType('resource').filter(entry => entry.decodedBodySize > 100000)
+            .map(entry => [new URL(entry.name).pathname, entry.transferSize, entry.decodedBodySize])"""
+    )
+    assert any(path.endswith("/plotly.min.js") for path, _sent, _size in sizes)
+    for path, sent, size in sizes:  # every large script: plotly.js, React, Dash and its components
+        assert sent < size / 2, path
+
+
 def test_theme_filter_none_then_one(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     page.get_by_role("button", name="None", exact=True).click()

@@ -1,0 +1,76 @@
+"""Gzip for what the server sends, to browsers that accept it.
+
+The explorer's first view fetches about 4 MB of scripts (plotly.js, React, Dash and its
+components), and each filter change about 30 to 110 kB of list rows. Scripts and styles are
+compressed once, at their first request, and kept: a class opening the page at once costs the
+server one compression per file. Other text (callback answers, pages) is compressed as it goes,
+at a quicker level. The layout and the chart data arrive gzipped already (``routes._GzippedJson``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+
+from flask import Flask, Response, request
+
+from .routes import EMBED_PATH
+
+MIN_BYTES = 1024  # smaller bodies are sent as they are: gzip would save next to nothing
+KEPT_LEVEL = 9  # compressed once per file, so the smallest output is worth the time
+ON_THE_FLY_LEVEL = 5
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
+# Files whose address names one content for the life of the server: Dash's component scripts
+# (the address carries their version), the assets (with their modification time), plotly.js.
+KEPT_PATHS = ("/_dash-component-suites/", "/assets/", f"{EMBED_PATH}/plotly-")
+
+
+def register_compression(server: Flask) -> None:
+    """Gzip ``server``'s responses for browsers that accept it (see the module's docstring)."""
+    kept: dict[tuple[str, int], bytes] = {}
+    lock = threading.Lock()
+
+    @server.after_request
+    def gzip_response(response: Response) -> Response:
+        if not _worth_compressing(response):
+            return response
+        body = _body(response)
+        if len(body) < MIN_BYTES:
+            return response
+        if any(part in request.path for part in KEPT_PATHS):
+            key = (request.full_path, len(body))
+            with lock:
+                compressed = kept.get(key)
+            if compressed is None:
+                compressed = gzip.compress(body, compresslevel=KEPT_LEVEL, mtime=0)
+                with lock:
+                    kept[key] = compressed
+        else:
+            compressed = gzip.compress(body, compresslevel=ON_THE_FLY_LEVEL, mtime=0)
+        response.set_data(compressed)
+        response.headers["Content-Encoding"] = "gzip"
+        response.vary.add("Accept-Encoding")
+        return response
+
+
+def _body(response: Response) -> bytes:
+    """The response's body, read into memory (a file sent from disk is read and closed)."""
+    if not response.direct_passthrough:
+        return response.get_data()
+    source = response.response
+    response.direct_passthrough = False
+    body = response.get_data()
+    if hasattr(source, "close"):
+        source.close()
+    return body
+
+
+def _worth_compressing(response: Response) -> bool:
+    return (
+        response.status_code == 200
+        and request.method != "HEAD"
+        and "Content-Encoding" not in response.headers
+        and "gzip" in request.headers.get("Accept-Encoding", "")
+        and (response.mimetype or "").startswith(COMPRESSIBLE)
+        and (response.direct_passthrough or not response.is_streamed)
+    )
