@@ -20,6 +20,7 @@ MIN_BYTES = 1024  # smaller bodies are sent as they are: gzip would save next to
 KEPT_LEVEL = 9  # compressed once per file, so the smallest output is worth the time
 ON_THE_FLY_LEVEL = 5
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
+KEPT_FILES = 256  # far more than the page loads: the kept copies stay a few MB whatever is asked
 # Files whose address names one content for the life of the server: Dash's component scripts
 # (the address carries their version), the assets (with their modification time), plotly.js.
 KEPT_PATHS = ("/_dash-component-suites/", "/assets/", f"{EMBED_PATH}/plotly-")
@@ -38,12 +39,14 @@ def register_compression(server: Flask) -> None:
         if len(body) < MIN_BYTES:
             return response
         if any(part in request.path for part in KEPT_PATHS):
-            key = (request.full_path, len(body))
+            key = (request.path, len(body))  # not the query string, which a client may vary at will
             with lock:
                 compressed = kept.get(key)
             if compressed is None:
                 compressed = gzip.compress(body, compresslevel=KEPT_LEVEL, mtime=0)
                 with lock:
+                    if len(kept) >= KEPT_FILES:
+                        kept.clear()
                     kept[key] = compressed
         else:
             compressed = gzip.compress(body, compresslevel=ON_THE_FLY_LEVEL, mtime=0)

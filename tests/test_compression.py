@@ -40,6 +40,7 @@ def server():
     app.add_url_rule("/png", "png", lambda: Response(b"\x89PNG" + bytes(4000), mimetype="image/png"))
     app.add_url_rule("/stream", "stream", lambda: Response((SCRIPT for _ in range(2)), mimetype="text/plain"))
     app.add_url_rule("/assets/app.js", "script", lambda: Response(SCRIPT, mimetype="text/javascript"))
+    app.add_url_rule("/assets/other.js", "other", lambda: Response(SCRIPT * 2, mimetype="text/javascript"))
     register_compression(app)
     return app.test_client()
 
@@ -86,3 +87,17 @@ def test_the_explorer_sends_its_scripts_gzipped(mini):
     layout = client.get("/_dash-layout", headers=GZIP)
     assert layout.headers["Content-Encoding"] == "gzip"
     assert json.loads(gzip.decompress(layout.data))["props"]
+
+
+def test_varying_the_query_string_does_not_grow_what_is_kept(server, counted_compressions):
+    # The assets' addresses carry a version in their query string; a client may send any.
+    for n in range(5):
+        assert server.get(f"/assets/app.js?m={n}", headers=GZIP).headers["Content-Encoding"] == "gzip"
+    assert counted_compressions == [len(SCRIPT)]
+
+
+def test_what_is_kept_is_bounded(server, counted_compressions, monkeypatch):
+    monkeypatch.setattr(compression, "KEPT_FILES", 1)
+    for path in ("/assets/app.js", "/assets/other.js", "/assets/app.js"):
+        server.get(path, headers=GZIP)
+    assert len(counted_compressions) == 3  # one file kept at a time: the first was dropped for the second
