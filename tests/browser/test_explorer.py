@@ -144,9 +144,9 @@ def test_a_filter_button_shows_its_new_state_in_the_frame_that_redraws_the_chart
     themes = [theme.id for theme in bundled.themes]
     judgement = bundled.judgements[0].id
     expected = {theme: "true" for theme in themes} | {"any": "true", judgement: "false"}
-    for button, changes in (
-        (page.locator(".theme-toggle").first, {themes[0]: "false"}),
-        (page.locator(f".judgement-toggle[id*='\"{judgement}\"']"), {"any": "false", judgement: "true"}),
+    for button, changes, address in (
+        (page.locator(".theme-toggle").first, {themes[0]: "false"}, "themes="),
+        (page.locator(f".judgement-toggle[id*='\"{judgement}\"']"), {"any": "false", judgement: "true"}, "judgement="),
     ):
         # The buttons' pressed states in the frame that paints the redrawn chart.
         page.evaluate(
@@ -160,8 +160,9 @@ def test_a_filter_button_shows_its_new_state_in_the_frame_that_redraws_the_chart
         assert {
             key: value for key, value in page.evaluate("() => window.pressedAtRedraw") if key in expected
         } == expected
-        # Dash, seeing the click after that frame, then shows the same state.
-        page.wait_for_timeout(500)
+        # Dash sees the click after that frame (the address follows its state), and shows the same.
+        page.wait_for_function(f"() => location.search.includes({address!r})")
+        page.wait_for_timeout(200)
         assert {key: value for key, value in page.evaluate(PRESSED_JS) if key in expected} == expected
     assert query_of(page)["judgement"] == [judgement]
     assert themes[0] not in query_of(page)["themes"][0].split(",")
