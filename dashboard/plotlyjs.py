@@ -63,24 +63,21 @@ COMPILE_HINT = b"//# allFunctionsCalledOnLoad\n"
 def page_bundle() -> tuple[bytes, str]:
     """The plotly.js file the timeline's pages load (the cartesian bundle when usable), with the
     compile hint, and its ETag."""
-    data = COMPILE_HINT + _bundle_bytes()
-    return data, hashlib.sha256(data).hexdigest()[:16]
-
-
-def _bundle_bytes() -> bytes:
     from plotly.offline import get_plotlyjs
 
-    return CARTESIAN_BUNDLE.read_bytes() if cartesian_usable() else get_plotlyjs().encode("utf-8")
+    data = COMPILE_HINT + (CARTESIAN_BUNDLE.read_bytes() if cartesian_usable() else get_plotlyjs().encode("utf-8"))
+    return data, hashlib.sha256(data).hexdigest()[:16]
 
 
 @cache
 def export_bundle() -> str:
-    """The cartesian bundle as a file with the compile hint, for the image exporter's Chromium
-    (written once per process, to a temporary folder removed at exit)."""
+    """The pages' plotly.js file (``page_bundle``: the cartesian bundle, where it is used, with the
+    compile hint) on disk, for the image exporter's Chromium (written once per process, to a
+    temporary folder removed at exit)."""
     folder = Path(tempfile.mkdtemp(prefix="alliance-timeline-plotlyjs-"))
     atexit.register(shutil.rmtree, folder, True)
     path = folder / CARTESIAN_BUNDLE.name
-    path.write_bytes(COMPILE_HINT + CARTESIAN_BUNDLE.read_bytes())
+    path.write_bytes(page_bundle()[0])
     return str(path)
 
 
@@ -89,4 +86,4 @@ def bundle_text(figure: go.Figure) -> str:
     draws the figure, without the compile hint (an inline script gets no background compile)."""
     from plotly.offline import get_plotlyjs
 
-    return _bundle_bytes().decode("utf-8") if draws(figure) else get_plotlyjs()
+    return page_bundle()[0][len(COMPILE_HINT) :].decode("utf-8") if draws(figure) else get_plotlyjs()
