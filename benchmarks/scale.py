@@ -110,11 +110,9 @@ def server_side(path: Path, changes: list[FilterState], runs: int) -> dict[str, 
     client = app.server.test_client()
     index_bytes = len(client.get("/").data)
     # The page, Dash's layout and the chart data it fetches beside it.
-    page_bytes = index_bytes + sum(len(client.get(path).data) for path in ("/_dash-layout", "/_chart-data.json"))
-    sent_bytes = index_bytes + sum(
-        len(client.get(path, headers={"Accept-Encoding": "gzip"}).data)
-        for path in ("/_dash-layout", "/_chart-data.json")
-    )
+    fetched = ("/_dash-layout", "/_chart-data.json")
+    page_bytes = index_bytes + sum(len(client.get(path).data) for path in fetched)
+    sent_bytes = index_bytes + sum(len(client.get(path, headers={"Accept-Encoding": "gzip"}).data) for path in fetched)
     # A filter change asks the server for the list's rows, for the details and notes, and for a
     # search's matches, accepting gzip as browsers do. Each is timed as a new view: the filter masks
     # the dataset keeps (Dataset.derived) are dropped first, so only the three requests of one

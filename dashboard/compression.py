@@ -14,7 +14,7 @@ import threading
 
 from flask import Flask, Response, request
 
-from .routes import EMBED_PATH
+from .routes import EMBED_PATH, accepts_gzip
 
 MIN_BYTES = 1024  # smaller bodies are sent as they are: gzip would save next to nothing
 KEPT_LEVEL = 9  # compressed once per file, so the smallest output is worth the time
@@ -73,7 +73,7 @@ def _worth_compressing(response: Response) -> bool:
         response.status_code == 200
         and request.method != "HEAD"
         and "Content-Encoding" not in response.headers
-        and "gzip" in request.headers.get("Accept-Encoding", "")
+        and accepts_gzip()
         and (response.mimetype or "").startswith(COMPRESSIBLE)
         and (response.direct_passthrough or not response.is_streamed)
     )

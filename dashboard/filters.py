@@ -57,7 +57,8 @@ def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
     parts = []
     if state.themes is not None:
         members = derived.get(("theme members",), lambda: _theme_members(dataset))
-        parts.append(np.logical_or.reduce([members[t] for t in state.themes if t in members] or [_none(events)]))
+        chosen = [members[theme_id] for theme_id in state.themes if theme_id in members]
+        parts.append(np.logical_or.reduce(chosen) if chosen else np.zeros(len(events), dtype=bool))
     if state.start is not None:
         last_years = derived.get(("last years",), lambda: _read_only(events["last"].dt.year.to_numpy()))
         parts.append(last_years >= state.start)
@@ -90,10 +91,6 @@ def _theme_members(dataset: Dataset) -> dict[str, np.ndarray]:
             if theme_id in members:
                 members[theme_id][row] = True
     return {theme_id: _read_only(mask) for theme_id, mask in members.items()}
-
-
-def _none(events: pd.DataFrame) -> np.ndarray:
-    return np.zeros(len(events), dtype=bool)
 
 
 def _read_only(values: np.ndarray) -> np.ndarray:

@@ -84,7 +84,8 @@ class _GzippedJson:
         return response.make_conditional(request)
 
 
-def _accepts_gzip() -> bool:
+def accepts_gzip() -> bool:
+    """True when the request's client accepts gzipped answers."""
     return "gzip" in request.headers.get("Accept-Encoding", "")
 
 
@@ -98,7 +99,7 @@ def serve_layout_compressed(app: Dash) -> None:
 
     @app.server.before_request
     def compressed_layout() -> Response | None:
-        if request.path != path or request.method != "GET" or not _accepts_gzip():
+        if request.path != path or request.method != "GET" or not accepts_gzip():
             return None
         return layout.response()
 
@@ -114,7 +115,7 @@ def serve_chart_data(app: Dash, text: str) -> None:
 
     @app.server.route(path, endpoint=f"chart_data_{path}")
     def chart_data() -> Response:
-        response = data.response(gzipped=_accepts_gzip())
+        response = data.response(gzipped=accepts_gzip())
         response.headers["Cache-Control"] = "no-cache"
         return response
 
