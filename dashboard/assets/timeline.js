@@ -15,6 +15,7 @@
   "use strict";
 
   var DAY = 86400000;
+  var FONT_SIZE = 13;  // the chart's font size, as in figures.timeline_figure
   var DEFAULT_STATE = {
     filters: { themes: null, start: null, end: null, query: "", judgement: null },
     event: null, sort: "date", story: null, step: 1
@@ -432,7 +433,7 @@
     if (periods.length) { traces.push(spansTrace(periods, (height - top - bottom) / (labels.length + 0.2))); }
     Object.assign(layout, {
       template: data.style.template,
-      font: { family: font, size: 13, color: "#1f2933" },
+      font: { family: font, size: FONT_SIZE, color: "#1f2933" },
       height: height,
       margin: { l: 10, r: 10, t: top, b: bottom },
       showlegend: false, hovermode: "closest", hoverlabel: { font: { family: font } }, dragmode: "zoom",
@@ -581,7 +582,29 @@
     built.figure.layout.datarevision = revision(state, zoom, matches, data);
     var width = chartWidth();
     if (width) { built.figure.layout.width = width; }
+    built.figure.layout.margin.l = labelRoom(data);
     return built;
+  }
+
+  /* Room at the chart's left for the dataset's longest lane label, hidden lanes' included. With the
+   * 10 px margin the figure asks for, Plotly's automargin finds the labels wider once it has drawn
+   * them, and draws the whole chart again: at the first draw, and whenever hiding or showing the lane
+   * with the longest label changes the room. Reserved ahead, Plotly draws once, and the time axis
+   * stays put as lanes come and go. Plotly asks for the label's width, a standoff of about 1 px and
+   * its pad (the smallest margin, 10 px); LABEL_PAD adds a pixel to spare, as canvas and SVG measure
+   * text a fraction of a pixel apart. */
+  var LABEL_PAD = 12;
+  var labelRooms = new WeakMap();
+  function labelRoom(data) {
+    var room = labelRooms.get(data);
+    if (room === undefined) {
+      var context = document.createElement("canvas").getContext("2d");
+      context.font = FONT_SIZE + "px " + data.style.font;
+      var widest = data.lanes.reduce(function (most, lane) { return Math.max(most, context.measureText(lane.label).width); }, 0);
+      room = Math.ceil(widest) + LABEL_PAD;
+      labelRooms.set(data, room);
+    }
+    return room;
   }
 
   /* The chart's width, from its box. With both its width and height given, dcc.Graph leaves the

@@ -133,6 +133,46 @@ def test_a_theme_click_draws_the_chart_once_and_the_chart_follows_its_width(page
     assert chart == box < 700
 
 
+# Where the plot area starts and where the lane labels lie, in px from the chart's left edge, and
+# whether Plotly's automargin has drawn the chart a second time (its count of such draws is kept
+# on the layout once there has been one).
+PLOT_AREA_JS = """() => {
+  const gd = document.querySelector('#timeline .js-plotly-plot'), left = gd.getBoundingClientRect().left;
+  const labels = [...gd.querySelectorAll('.ytick text')].map(text => [text.textContent, text.getBoundingClientRect()]);
+  return {
+    plot: gd.querySelector('.draglayer .nsewdrag').getBoundingClientRect().left - left,
+    labelsFrom: Math.min(...labels.map(([, box]) => box.left)) - left,
+    labelsTo: Math.max(...labels.map(([, box]) => box.right)) - left,
+    longest: labels.reduce((most, label) => (label[1].width > most[1].width ? label : most))[0],
+    redrawn: '_redrawFromAutoMarginCount' in gd._fullLayout,
+  };
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "ja/"])
+def test_the_lane_labels_have_their_room_before_the_chart_draws(page: Page, server_url, path, console_errors):
+    # The page reserves the longest lane label's room: Plotly draws the chart once, not again with
+    # a wider margin, and the time axis stays put when that lane is hidden and shown again.
+    page.goto(server_url.rstrip("/") + "/" + path)
+    page.wait_for_function("() => !!document.querySelector('#timeline .ytick text')")
+    first = page.evaluate(PLOT_AREA_JS)
+    assert not first["redrawn"]
+    assert 0 <= first["labelsFrom"] < first["labelsTo"] <= first["plot"]
+    toggle = page.locator(".theme-toggle", has_text=first["longest"])
+    for pressed in ("false", "true"):
+        page.evaluate(
+            """() => { window.drawn = false; const gd = document.querySelector('#timeline .js-plotly-plot');
+            delete gd._fullLayout._redrawFromAutoMarginCount; gd.once('plotly_afterplot', () => { window.drawn = true; }); }"""
+        )
+        toggle.click()
+        page.wait_for_function("() => window.drawn")
+        expect(toggle).to_have_attribute("aria-pressed", pressed)
+        now = page.evaluate(PLOT_AREA_JS)
+        assert not now["redrawn"]
+        assert now["plot"] == first["plot"]
+        assert 0 <= now["labelsFrom"] < now["labelsTo"] <= now["plot"]
+
+
 PRESSED_JS = """() => [...document.querySelectorAll('.theme-toggle, .judgement-toggle')]
     .map(button => [JSON.parse(button.id).index, button.getAttribute('aria-pressed')])"""
 
