@@ -12,6 +12,9 @@ from .problems import Problem
 
 UTF8_HINT = "save the file as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)"
 HIGH_BYTE_RUN = re.compile(rb"[\x80-\xff]{2,}")
+# A cell starting with ' (the escape interchange.neutralise writes before =, +, - and @) follows a
+# separator, an opening quote or a line break.
+CELL_LED_BY_QUOTE = re.compile(rb"[,;\t\"\n]'")
 # Long descriptions are welcome; the size of a whole file is bounded elsewhere (upload limits).
 csv.field_size_limit(1 << 30)
 
@@ -34,6 +37,8 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     row_label: str = "line"  # what a row's number counts: file lines, or "item"s of a JSON list
     notes: list[str] = field(default_factory=list)  # how the file was read, when not as expected
+    # False when no cell can start with ' (known from the file's bytes): nothing to unescape.
+    may_have_escapes: bool = True
 
     @property
     def readable(self) -> bool:
@@ -59,7 +64,7 @@ def parse_table(data: bytes, name: str) -> Table:
     Windows-1252 is accepted with a note; anything else is reported, never guessed at. A header
     separated by ``;`` or tabs (spreadsheets in many locales) switches the delimiter, with a note.
     """
-    table = Table(name)
+    table = Table(name, may_have_escapes=CELL_LED_BY_QUOTE.search(data) is not None)
     encoding = _encoding(data, table)
     if encoding is None:
         return table
@@ -81,7 +86,7 @@ def parse_table(data: bytes, name: str) -> Table:
         for cells in reader:
             start = previous_end + 1
             previous_end = reader.line_num
-            if not cells or all(not cell.strip() for cell in cells):
+            if not "".join(cells).strip():  # no cells, or only blank ones
                 continue
             if not table.header:
                 table.header = [cell.strip() for cell in cells]

@@ -125,13 +125,13 @@ def validate_events(
         return None, sorted(problems, key=lambda p: p.column or "")
 
     width = len(header)
-    cells = [(row.cells + [""] * width)[:width] for row in table.rows]
+    cells = [row.cells if len(row.cells) == width else (row.cells + [""] * width)[:width] for row in table.rows]
     raw = pd.DataFrame(cells, columns=_unique(header), dtype=object)
     for column in EVENT_COLUMNS:
         if column not in raw:
             raw[column] = ""
     raw = raw.fillna("").astype(object)  # every column plain text, present or not
-    for column in raw.columns:
+    for column in raw.columns if table.may_have_escapes else ():
         if raw[column].str.startswith("'").any():
             raw[column] = restore(raw[column])
     lines = pd.Series([row.line for row in table.rows], index=raw.index)
@@ -165,14 +165,14 @@ def validate_events(
     backwards = has_end & ends["valid"] & dates["valid"] & (ends["last"] < dates["start"])
     report(backwards, "end_date", "is before the event's date", "make end_date the same as or later than date")
 
-    themes = raw["themes"].map(split_list)
+    themes = split_lists(raw["themes"])
     report(themes.map(len) == 0, "themes", "is empty", "give at least one theme id; separate several with ;")
     if theme_ids is not None:
         known = set(theme_ids)
         unknown = themes.map(lambda ids: any(t not in known for t in ids))
         report(unknown, "themes", "names a theme that themes.csv does not define", _known_hint("themes.csv", known))
 
-    judgements = raw["judgement"].map(split_list)
+    judgements = split_lists(raw["judgement"])
     if judgement_ids is not None:
         known_j = set(judgement_ids)
         unknown_j = judgements.map(lambda ids: any(j not in known_j for j in ids))
@@ -217,7 +217,7 @@ def validate_events(
                 theme_labels.setdefault(slugify(text) or "other", text)
         themes = themes.map(lambda names: tuple(dict.fromkeys(slugify(t) or "other" for t in names)))
     extras = [column for column in raw.columns if column not in EVENT_COLUMNS]
-    actors = raw["actors"].map(split_list)
+    actors = split_lists(raw["actors"])
     description = raw["description"].str.strip()
     frame = pd.DataFrame(
         {
@@ -251,6 +251,13 @@ def validate_events(
     frame.attrs["theme_labels"] = theme_labels
     frame.attrs["notes"] = notes
     return frame, problems
+
+
+def split_lists(cells: pd.Series) -> pd.Series:
+    """``text.split_list`` of every cell; each distinct cell is split once (lists of themes,
+    judgements and actors repeat from row to row)."""
+    parts = {cell: split_list(cell) for cell in cells.unique()}
+    return cells.map(parts)
 
 
 def _header_problems(name: str, header: list[str]) -> list[Problem]:

@@ -4,10 +4,14 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from dashboard import load_dataset
+from dashboard.csvtable import parse_table
 from dashboard.dataset import bundled_dataset_path
+from dashboard.events import split_lists
 from dashboard.model import DEFAULT_PALETTE
+from dashboard.text import split_list
 
 
 def test_folder_loads_typed_events_and_companions(mini):
@@ -68,6 +72,38 @@ def test_quoted_multiline_bom_and_crlf(write_csv):
     event = dataset.events.iloc[0]
     assert event["title"] == "Constitution, 1947"
     assert event["description"] == "Line one\r\nline two"
+
+
+@pytest.mark.parametrize(
+    ("text", "led_by_quote", "title"),
+    [
+        ("date,title,themes\n1947,Japan's constitution,law\n", False, "Japan's constitution"),
+        ("date,title,themes\n1947,'=1+1,law\n", True, "=1+1"),
+        ('date,title,themes\n1947,"\'+81 3 1234",law\n', True, "+81 3 1234"),  # quoted
+        ("title,date,themes\n'@home,1947,law\n", True, "@home"),  # a row's first cell
+        ("date;title;themes\n1947;'-x;law\n", True, "-x"),  # another separator
+        ("date\ttitle\tthemes\n1947\t'=x\tlaw\n", True, "=x"),
+        ("date,title,themes\n1947,'quoted',law\n", True, "'quoted'"),  # not an escape: kept
+    ],
+)
+def test_a_file_says_whether_a_cell_can_start_with_a_quote(text, led_by_quote, title, write_csv):
+    # Only files where a cell can start with ' have their cells' escapes undone, cell by cell.
+    assert parse_table(text.encode(), "events.csv").may_have_escapes is led_by_quote
+    assert load_dataset(write_csv(text)).events["title"].iloc[0] == title
+
+
+def test_lists_split_once_per_distinct_cell_as_split_list_does():
+    cells = pd.Series(["a;b", " a ; b ", "", ";", "a;b", "c", " ; c ;", "a;b"] * 3, index=range(5, 29))
+    split = split_lists(cells)
+    assert split.index.equals(cells.index)
+    assert split.tolist() == [split_list(cell) for cell in cells]
+
+
+def test_blank_rows_are_skipped_and_lines_kept(write_csv):
+    text = "date,title,themes\n\n , ,\n1947,Constitution,law\n,,\n\t,\t,\n1951,Treaty,alliance\n"
+    dataset = load_dataset(write_csv(text))
+    assert dataset.events["title"].tolist() == ["Constitution", "Treaty"]
+    assert dataset.events["line"].tolist() == [4, 7]
 
 
 def test_bundled_dataset_path_resolves_from_any_directory(tmp_path):
