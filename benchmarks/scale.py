@@ -15,23 +15,22 @@ same plotly.js as ours (the cartesian bundle) and once with the full plotly.js.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
 
 from callback_requests import callback_body
+from competitors import vis_timeline_side
 from generate import generate
+from static_files import serve_folder
 
 from dashboard import ids, load_dataset
 from dashboard.app import create_app
@@ -194,10 +193,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     (bare_dir / "full").mkdir()
     (bare_dir / "full" / "plotly.min.js").write_text(get_plotlyjs())
     (bare_dir / "full" / "index.html").write_text(BARE_PAGE.replace("fetch('figure.json')", "fetch('../figure.json')"))
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(bare_dir))
-    handler.log_message = lambda *args: None
-    static = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=static.serve_forever, daemon=True).start()
+    static = serve_folder(bare_dir)
     drawn, fetched, listed, redraw, rapid, heap, long_task, floor, full_floor = [], [], [], [], [], [], [], [], []
     try:
         with sync_playwright() as playwright:
@@ -269,7 +265,7 @@ def run(runs: int = 5, sizes: tuple[int, ...] = (1_000, 10_000, 100_000)) -> str
         datasets[f"{size // 1000}k"] = (generate(size, folder / str(size)), FILTER_CHANGES)
     columns = {}
     for name, (path, changes) in datasets.items():
-        columns[name] = server_side(path, changes, runs) | browser_side(path, runs)
+        columns[name] = server_side(path, changes, runs) | browser_side(path, runs) | vis_timeline_side(path, runs)
         print(name, columns[name], file=sys.stderr)
     shutil.rmtree(folder, ignore_errors=True)
     return table(columns)
