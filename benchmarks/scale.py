@@ -28,7 +28,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from callback_requests import callback_body
-from competitors import vis_timeline_side
+from competitors import libraries_side
 from generate import generate
 from static_files import serve_folder
 
@@ -265,7 +265,7 @@ def run(runs: int = 5, sizes: tuple[int, ...] = (1_000, 10_000, 100_000)) -> str
         datasets[f"{size // 1000}k"] = (generate(size, folder / str(size)), FILTER_CHANGES)
     columns = {}
     for name, (path, changes) in datasets.items():
-        columns[name] = server_side(path, changes, runs) | browser_side(path, runs) | vis_timeline_side(path, runs)
+        columns[name] = server_side(path, changes, runs) | browser_side(path, runs) | libraries_side(path, runs)
         print(name, columns[name], file=sys.stderr)
     shutil.rmtree(folder, ignore_errors=True)
     return table(columns)

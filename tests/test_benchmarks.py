@@ -8,16 +8,15 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
-from competitors import vis_items  # noqa: E402
+from competitors import timelinejs_events, vis_items  # noqa: E402
 
 
-def test_vis_timeline_gets_every_event_once_in_its_first_themes_group(mini, mini_path: Path):
-    converted = vis_items(mini_path)
-    events = mini.events
+def test_vis_timeline_gets_every_event_once_in_its_first_themes_group(mini):
+    converted = vis_items(mini)
     assert [group["id"] for group in converted["groups"]] == [theme.id for theme in mini.themes]
     items = converted["items"]
-    assert len(items) == len(events) == len({item["id"] for item in items})
-    for item, event in zip(items, events.itertuples(), strict=True):
+    assert len(items) == len(mini.events) == len({item["id"] for item in items})
+    for item, event in zip(items, mini.events.itertuples(), strict=True):
         assert item["group"] == event.themes[0]
         assert item["start"] == event.start.date().isoformat()
         if event.end_date:
@@ -25,3 +24,14 @@ def test_vis_timeline_gets_every_event_once_in_its_first_themes_group(mini, mini
         else:
             assert item["type"] == "point" and "end" not in item
     assert {item["type"] for item in items} == {"point", "range"}  # the fixture has both kinds
+
+
+def test_timelinejs_gets_a_slide_per_event_with_its_dates(mini):
+    slides = timelinejs_events(mini)["events"]
+    assert len(slides) == len(mini.events)
+    for slide, event in zip(slides, mini.events.itertuples(), strict=True):
+        start = slide["start_date"]
+        assert (start["year"], start["month"], start["day"]) == (event.start.year, event.start.month, event.start.day)
+        assert ("end_date" in slide) == bool(event.end_date)
+        assert slide["group"] == event.themes[0]
+        assert "<" not in slide["text"]["headline"] + slide["text"]["text"]  # shown as text
