@@ -92,11 +92,20 @@ def test_a_file_says_whether_a_cell_can_start_with_a_quote(text, led_by_quote, t
     assert load_dataset(write_csv(text)).events["title"].iloc[0] == title
 
 
-def test_lists_split_once_per_distinct_cell_as_split_list_does():
-    cells = pd.Series(["a;b", " a ; b ", "", ";", "a;b", "c", " ; c ;", "a;b"] * 3, index=range(5, 29))
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["a;b", " a ; b ", "", ";", "a;b", "c", " ; c ;", "a;b"] * 3,
+        ["a;b", "c;d", "a;b"],  # every list of the same length: still one tuple per cell
+        ["", ""],
+        [],
+    ],
+)
+def test_lists_split_once_per_distinct_cell_as_split_list_does(values):
+    cells = pd.Series(values, index=range(5, 5 + len(values)), dtype=object)
     split = split_lists(cells)
     assert split.index.equals(cells.index)
-    assert split.tolist() == [split_list(cell) for cell in cells]
+    assert split.tolist() == [split_list(cell) for cell in values]
 
 
 def test_blank_rows_are_skipped_and_lines_kept(write_csv):
