@@ -22,10 +22,15 @@ import html
 import io
 import json
 import os
+import queue
 import shutil
+import signal
 import statistics
+import subprocess
+import sys
 import tarfile
 import tempfile
+import threading
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,7 +42,8 @@ from dashboard import load_dataset
 from dashboard.model import Dataset
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-DRAW_LIMIT_S = 120
+DRAW_LIMIT_S = 120  # the longest a page may take to draw
+TOGGLE_LIMIT_S = 120  # and then each group toggle
 
 
 @dataclass(frozen=True)
@@ -176,9 +182,6 @@ def library_files(library: Library) -> Path:
 
 def library_side(library: Library, path: Path, runs: int) -> dict[str, str]:
     """The library's first draw of the dataset at ``path``, and its group filter where it has one."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-    from playwright.sync_api import sync_playwright
-
     rows = [f"first draw ({library.label()}, same events, default options)"]
     if library.toggle_js:
         rows.append(f"group hidden or shown to redrawn and painted ({library.name}, a second after the last)")
@@ -192,37 +195,79 @@ def library_side(library: Library, path: Path, runs: int) -> dict[str, str]:
     (folder / "data.json").write_text(json.dumps(library.data(dataset)))
     (folder / "index.html").write_text(library.page)
     static = serve_folder(folder)
-    chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or shutil.which("google-chrome")
     library_runs = 1 if len(dataset.events) >= library.one_run_from else runs
-    drawn, toggled = [], []
+    drawn, toggled, failure = [], [], ""
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
-            for _ in range(library_runs):
-                page = browser.new_page(viewport={"width": 1440, "height": 900})
-                page.goto(f"http://127.0.0.1:{static.server_address[1]}/index.html")
-                try:
-                    page.wait_for_function(library.drawn_js, timeout=DRAW_LIMIT_S * 1000)
-                except PlaywrightTimeout:
-                    break
-                drawn.append(page.evaluate("() => window.drawn"))
-                for group in (0, 0, 1, 1) if library.toggle_js else ():  # hidden and shown, then another
-                    page.wait_for_timeout(1000)
-                    page.evaluate(library.toggle_js, group)
-                    page.wait_for_function("() => window.painted > 0", timeout=600_000)
-                    toggled.append(page.evaluate("() => window.painted - window.clickAt"))
-                page.close()
-            browser.close()
+        for _ in range(library_runs):
+            page_drawn, page_toggled, failure = _timed_page(library, f"http://127.0.0.1:{static.server_address[1]}/")
+            if failure:
+                break
+            drawn.append(page_drawn)
+            toggled += page_toggled
     finally:
         static.shutdown()
         shutil.rmtree(folder, ignore_errors=True)
-    if not drawn:
-        return dict.fromkeys(rows, f"not drawn within {DRAW_LIMIT_S} s")
+    if failure:
+        return dict.fromkeys(rows, failure)
     note = f" ({library_runs} run)" if library_runs < runs else ""
     cells = [f"{statistics.median(drawn) / 1000:.2f} s{note}"]
     if library.toggle_js:
         cells.append(f"{statistics.median(toggled):.0f} ms{note}")
     return dict(zip(rows, cells, strict=True))
+
+
+def _timed_page(library: Library, url: str) -> tuple[float, list[float], str]:
+    """One page of the library, in a child process (``_page``) this one can stop: a page busy
+    drawing keeps its main thread, and so Playwright's own timeouts, from running. Returns the
+    draw's time, the group toggles' times, and what went wrong (empty when nothing did)."""
+    drawn, toggled, failure = 0.0, [], ""
+    with tempfile.TemporaryFile(mode="w+") as errors:  # not a pipe, which could fill up and stall it
+        child = subprocess.Popen(
+            [sys.executable, __file__, library.name, url],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            start_new_session=True,  # its Playwright driver too; Chromium ends with its pipe
+        )
+        lines: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=lambda: [*map(lines.put, child.stdout), lines.put(None)], daemon=True).start()
+        try:
+            limit = DRAW_LIMIT_S
+            while (line := lines.get(timeout=limit)) is not None:
+                kind, value = line.split()
+                if kind == "drawn":
+                    drawn, limit = float(value), TOGGLE_LIMIT_S
+                else:
+                    toggled.append(float(value))
+        except queue.Empty:
+            failure = f"not drawn within {DRAW_LIMIT_S} s" if not drawn else f"a group not toggled within {limit} s"
+        finally:
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+        if not failure and child.returncode != 0:
+            errors.seek(0)
+            failure = "failed: " + (errors.read().strip().splitlines() or ["no message"])[-1]
+    return drawn, toggled, failure
+
+
+def _page(library: Library, url: str) -> None:
+    """Open the library's page, print when it has drawn and each group toggle's time."""
+    from playwright.sync_api import sync_playwright
+
+    chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or shutil.which("google-chrome")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(url + "index.html")
+        page.wait_for_function(library.drawn_js, timeout=0)
+        print("drawn", page.evaluate("() => window.drawn"), flush=True)
+        for group in (0, 0, 1, 1) if library.toggle_js else ():  # hidden and shown, then another
+            page.wait_for_timeout(1000)
+            page.evaluate(library.toggle_js, group)
+            page.wait_for_function("() => window.painted > 0", timeout=0)
+            print("toggled", page.evaluate("() => window.painted - window.clickAt"), flush=True)
+        browser.close()
 
 
 def libraries_side(path: Path, runs: int) -> dict[str, str]:
@@ -231,3 +276,7 @@ def libraries_side(path: Path, runs: int) -> dict[str, str]:
     for library in LIBRARIES:
         rows |= library_side(library, path, runs)
     return rows
+
+
+if __name__ == "__main__":  # _timed_page's child: competitors.py LIBRARY URL
+    _page(next(library for library in LIBRARIES if library.name == sys.argv[1]), sys.argv[2])
