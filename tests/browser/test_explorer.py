@@ -418,6 +418,7 @@ def test_list_sorts_by_title(page: Page, server_url, bundled, console_errors):
 
 def test_judgement_filter(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
+    expect(page.locator("#judgement-note")).to_be_hidden()  # empty until a judgement is chosen
     judgement = bundled.judgements[0]
     page.get_by_role("button", name=judgement.title, exact=True).click()
     expect(page.get_by_role("button", name=judgement.title, exact=True)).to_have_attribute("aria-pressed", "true")
@@ -426,6 +427,7 @@ def test_judgement_filter(page: Page, server_url, bundled, console_errors):
     wait_for_summary(page, len(expected), len(bundled.events))
     assert drawn_ids(page) == expected
     expect(page.locator("#judgement-note")).to_contain_text(judgement.likelihood)
+    expect(page.locator("#judgement-note")).to_be_visible()
 
 
 @pytest.mark.parametrize("width", [375, 1440])
