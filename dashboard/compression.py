@@ -31,25 +31,34 @@ def register_compression(server: Flask) -> None:
     kept: dict[tuple[str, int], bytes] = {}
     lock = threading.Lock()
 
+    def kept_copy(response: Response) -> bytes | None:
+        """The compressed copy kept for this file, or None; the file is then left unread. A file is
+        known by its path (not the query string, which a client may vary at will) and length."""
+        if response.content_length is None:
+            return None
+        with lock:
+            compressed = kept.get((request.path, response.content_length))
+        if compressed is not None and response.direct_passthrough and hasattr(response.response, "close"):
+            response.response.close()
+        return compressed
+
     @server.after_request
     def gzip_response(response: Response) -> Response:
         if not _worth_compressing(response):
             return response
-        body = _body(response)
-        if len(body) < MIN_BYTES:
-            return response
-        if any(part in request.path for part in KEPT_PATHS):
-            key = (request.path, len(body))  # not the query string, which a client may vary at will
-            with lock:
-                compressed = kept.get(key)
-            if compressed is None:
-                compressed = gzip.compress(body, compresslevel=KEPT_LEVEL, mtime=0)
+        keep = any(part in request.path for part in KEPT_PATHS)
+        compressed = kept_copy(response) if keep else None
+        if compressed is None:
+            body = _body(response)
+            if len(body) < MIN_BYTES:
+                return response
+            compressed = gzip.compress(body, compresslevel=KEPT_LEVEL if keep else ON_THE_FLY_LEVEL, mtime=0)
+            if keep:
                 with lock:
                     if len(kept) >= KEPT_FILES:
                         kept.clear()
-                    kept[key] = compressed
-        else:
-            compressed = gzip.compress(body, compresslevel=ON_THE_FLY_LEVEL, mtime=0)
+                    kept[(request.path, len(body))] = compressed
+        response.direct_passthrough = False
         response.set_data(compressed)
         response.headers["Content-Encoding"] = "gzip"
         response.vary.add("Accept-Encoding")

@@ -73,6 +73,42 @@ def test_a_script_is_compressed_once_and_kept(server, counted_compressions):
     assert len(counted_compressions) == 3
 
 
+def test_a_kept_file_is_not_read_again(counted_compressions):
+    # A script sent from disk: its compressed copy is found by its path and length, and the file
+    # is closed unread.
+    opened = []
+
+    class FileBody:
+        def __init__(self) -> None:
+            self.read, self.closed = False, False
+            opened.append(self)
+
+        def __iter__(self):
+            self.read = True
+            yield SCRIPT.encode()
+
+        def close(self) -> None:
+            self.closed = True
+
+    app = Flask(__name__)
+    app.add_url_rule(
+        "/assets/file.js",
+        "file",
+        lambda: Response(
+            FileBody(),
+            mimetype="text/javascript",
+            headers={"Content-Length": str(len(SCRIPT))},
+            direct_passthrough=True,
+        ),
+    )
+    register_compression(app)
+    client = app.test_client()
+    answers = [client.get("/assets/file.js", headers=GZIP) for _ in range(2)]
+    assert [gzip.decompress(answer.data).decode() for answer in answers] == [SCRIPT, SCRIPT]
+    assert [(body.read, body.closed) for body in opened] == [(True, True), (False, True)]
+    assert counted_compressions == [len(SCRIPT)]
+
+
 def test_the_explorer_sends_its_scripts_gzipped(mini):
     client = create_app(mini).server.test_client()
     page = client.get("/").get_data(as_text=True)
