@@ -229,8 +229,14 @@ def _timed_page(library: Library, url: str) -> tuple[float, list[float], str]:
             text=True,
             start_new_session=True,  # its Playwright driver too; Chromium ends with its pipe
         )
-        lines: queue.Queue[str | None] = queue.Queue()
-        threading.Thread(target=lambda: [*map(lines.put, child.stdout), lines.put(None)], daemon=True).start()
+        lines: queue.Queue[str | None] = queue.Queue()  # the child's lines, then None when it ends
+
+        def forward() -> None:
+            for line in child.stdout:
+                lines.put(line)
+            lines.put(None)
+
+        threading.Thread(target=forward, daemon=True).start()
         try:
             limit = DRAW_LIMIT_S
             while (line := lines.get(timeout=limit)) is not None:
