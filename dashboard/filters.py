@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -47,40 +47,38 @@ def filter_mask(dataset: Dataset, state: FilterState, *, ignore_themes: bool = F
     the views before it."""
     if ignore_themes:
         state = replace(state, themes=None)
-    mask = dataset.derived.get(("mask", state), lambda: _read_only(_mask(dataset, state)))
+    mask = _kept(dataset, ("mask", state), lambda: _mask(dataset, state))
     return pd.Series(mask, index=dataset.events.index, copy=False)
 
 
 def _mask(dataset: Dataset, state: FilterState) -> np.ndarray:
     events = dataset.events
-    derived = dataset.derived
     parts = []
     if state.themes is not None:
-        members = derived.get(("theme members",), lambda: _theme_members(dataset))
+        members = dataset.derived.get(("theme members",), lambda: _theme_members(dataset))
         chosen = [members[theme_id] for theme_id in state.themes if theme_id in members]
         parts.append(np.logical_or.reduce(chosen) if chosen else np.zeros(len(events), dtype=bool))
     if state.start is not None:
-        last_years = derived.get(("last years",), lambda: _read_only(events["last"].dt.year.to_numpy()))
-        parts.append(last_years >= state.start)
+        parts.append(_kept(dataset, ("last years",), lambda: events["last"].dt.year) >= state.start)
     if state.end is not None:
-        start_years = derived.get(("start years",), lambda: _read_only(events["start"].dt.year.to_numpy()))
-        parts.append(start_years <= state.end)
+        parts.append(_kept(dataset, ("start years",), lambda: events["start"].dt.year) <= state.end)
+    search = events["search_text"].str
     for term in search_terms(state.query):
         parts.append(
-            derived.get(
-                ("term", term),
-                lambda term=term: _read_only(events["search_text"].str.contains(term, regex=False).to_numpy(bool)),
-            )
+            _kept(dataset, ("term", term), lambda term=term: search.contains(term, regex=False).to_numpy(bool))
         )
-    if state.judgement:
-        judgement = state.judgement
+    if judgement := state.judgement:
+        listed = events["judgements"]
         parts.append(
-            derived.get(
-                ("judgement", judgement),
-                lambda: _read_only(events["judgements"].map(lambda ids: judgement in ids).to_numpy(bool)),
-            )
+            _kept(dataset, ("judgement", judgement), lambda: listed.map(lambda ids: judgement in ids).to_numpy(bool))
         )
     return np.logical_and.reduce(parts) if parts else np.ones(len(events), dtype=bool)
+
+
+def _kept(dataset: Dataset, key: tuple, make: Callable[[], pd.Series | np.ndarray]) -> np.ndarray:
+    """The values kept with the dataset for ``key`` (made by ``make`` the first time), as a
+    read-only array."""
+    return dataset.derived.get(key, lambda: _read_only(np.asarray(make())))
 
 
 def _theme_members(dataset: Dataset) -> dict[str, np.ndarray]:
