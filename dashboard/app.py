@@ -26,7 +26,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # calls thousands of times per redraw. The page leaves it out. Dash's renderer and dcc still need
 # the one piece a browser lacks, Babel's regenerator runtime: assets/regenerator-runtime-0.14.1.js.
 BABEL_POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
-# The event list's grid comes into the page after the chart (callbacks.show_list), and so does its
+# The event list's grid comes into the page after the chart (layout.later_parts), and so does its
 # script (1.3 MB, about 0.07 s to run here): the page only names it, for the browser to fetch when
 # idle, and assets/timeline.js runs it just before the grid goes in.
 GRID_SCRIPT = re.compile(r'<script src="([^"]*/dash_ag_grid/dash_ag_grid[^"]*)"></script>')
@@ -104,8 +104,9 @@ def _language_app(source: DataSource, lang: str, server: Flask | bool) -> Dash:
         assets_folder=str(ASSETS),
         serve_locally=True,
         update_title=None,
-        # The event list's grid comes into the page after the chart (callbacks.show_list), so some
-        # callbacks name it before it is there; tests/test_callbacks.py checks every id they name.
+        # The event list's grid and the export choices come into the page after the chart
+        # (callbacks.show_later_parts), so some callbacks name them before they are there;
+        # tests/test_callbacks.py checks every id they name.
         suppress_callback_exceptions=True,
         index_string=INDEX_TEMPLATE.replace("__LANG__", lang),
         meta_tags=[

@@ -10,7 +10,7 @@ from flask import request
 
 from . import ids
 from .chart_data import chart_payload_json, search_bits, served_chart_data
-from .event_list import LIST_LIMIT, event_table, list_note, list_rows, selected_row_rules
+from .event_list import LIST_LIMIT, list_note, list_rows, selected_row_rules
 from .export import download
 from .filters import apply_filters, search_terms, sort_events
 from .formats import MEDIA_TYPES
@@ -28,6 +28,7 @@ from .layout import (
     footer,
     judgement_toggles,
     language_path,
+    later_parts,
     theme_toggles,
     year_controls,
 )
@@ -213,12 +214,17 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
 
     @app.callback(
         Output(ids.LIST_HOLDER, "children"),
+        Output(ids.EXPORT_PANEL, "children"),
+        Output(ids.CHART_KEY, "children"),
+        Output(ids.FOOTER, "children", allow_duplicate=True),
         Input(ids.FIRST_DRAWN, "data"),
+        State(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
-    def show_list(_ready):
-        # The grid goes in once the chart has first drawn; list_view then fills it.
-        return event_table(lang)
+    def show_later_parts(_ready, stored_dataset):
+        # The grid and the parts no first view shows go in once the chart has first drawn; list_view
+        # then fills the grid.
+        return later_parts(source.resolve(stored_dataset, lang), lang)
 
     # The grid's clicks reach sync_state through a store, which is there before the grid is.
     app.clientside_callback(

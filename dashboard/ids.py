@@ -63,11 +63,16 @@ DETAILS_CLOSE = "details-close"
 LIST = "event-list"
 LIST_TABLE = "event-list-table"
 LIST_HOLDER = "event-list-holder"  # the table's box: the grid is put in once the chart has first drawn
-# Set by the page once the chart has first drawn (or after 4 s): then the grid goes in, and the parts
-# no first view needs (the details, the notes, the share links) are filled.
+# Set by the page once the chart has first drawn (or after 4 s): then the grid and the later parts go
+# in, and the parts no first view needs (the details, the notes, the share links) are filled.
 FIRST_DRAWN = "first-drawn"
 ROW_CLICK = "event-list-click"  # the grid's latest clicked cell, passed on (the grid comes later)
 LIST_NOTE = "event-list-note"
+# Boxes filled at the same time as the grid's: parts no first view shows (a closed menu, the text
+# under the chart, the credits at the foot of the page), each component of which would hold up the
+# first chart (see layout.later_parts).
+EXPORT_PANEL = "export-panel"
+CHART_KEY = "chart-key"
 
 DOWNLOAD = "download"
 EXPORT_STATUS = "export-status"

@@ -18,37 +18,34 @@ EXPORT_CHOICES = (
 
 
 def export_menu(lang: str = "en") -> html.Details:
-    """Downloads of the current view in every format."""
+    """Downloads of the current view in every format; its choices (``export_choices``) go in once
+    the chart has first drawn (layout.later_parts)."""
     return html.Details(
         className="menu",
-        children=[
-            html.Summary(tr(lang, "Export")),
-            html.Div(
-                className="menu-panel",
-                children=[
-                    html.P(tr(lang, "Download what you see, with its title, filters and credits:"), className="muted"),
-                    html.Ul(
-                        className="export-list",
-                        children=[
-                            html.Li(
-                                html.Button(
-                                    [
-                                        html.Strong(tr(lang, label)),
-                                        html.Span(" " + tr(lang, detail), className="muted"),
-                                    ],
-                                    id=ids.export_button(fmt),
-                                    className="menu-button",
-                                )
-                            )
-                            for fmt, label, detail in EXPORT_CHOICES
-                        ],
-                    ),
-                    html.P(id=ids.EXPORT_STATUS, className="muted", role="status", **{"aria-live": "polite"}),
-                    dcc.Download(id=ids.DOWNLOAD),
-                ],
-            ),
-        ],
+        children=[html.Summary(tr(lang, "Export")), html.Div(id=ids.EXPORT_PANEL, className="menu-panel")],
     )
+
+
+def export_choices(lang: str = "en") -> list:
+    """The Export menu's panel: a button per format, the download's status and the download itself."""
+    return [
+        html.P(tr(lang, "Download what you see, with its title, filters and credits:"), className="muted"),
+        html.Ul(
+            className="export-list",
+            children=[
+                html.Li(
+                    html.Button(
+                        [html.Strong(tr(lang, label)), html.Span(" " + tr(lang, detail), className="muted")],
+                        id=ids.export_button(fmt),
+                        className="menu-button",
+                    )
+                )
+                for fmt, label, detail in EXPORT_CHOICES
+            ],
+        ),
+        html.P(id=ids.EXPORT_STATUS, className="muted", role="status", **{"aria-live": "polite"}),
+        dcc.Download(id=ids.DOWNLOAD),
+    ]
 
 
 def embed_menu(lang: str = "en") -> html.Details:

@@ -12,9 +12,9 @@ from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.event_list import event_table
 from dashboard.filters import FilterState, filter_mask
 from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
+from dashboard.layout import later_parts
 from dashboard.urlstate import ViewState, to_query
 
 
@@ -145,18 +145,27 @@ def test_render_shows_the_list_and_details_of_the_state(app, client):
     assert response[ids.LIST_TABLE]["rowClassRules"] == {"selected-row": "params.data.id === 'self-defense-forces'"}
 
 
-def test_the_grid_is_put_in_when_the_page_asks_for_it(app, client):
-    grid = call(
+def test_the_grid_and_the_later_parts_are_put_in_when_the_page_asks_for_them(app, client, mini):
+    layout = json.dumps(client.get("/_dash-layout").get_json())
+    response = call(
         app, client, f"{ids.LIST_HOLDER}.children", {f"{ids.FIRST_DRAWN}.data": True}, [f"{ids.FIRST_DRAWN}.data"]
     )
-    props = grid[ids.LIST_HOLDER]["children"]["props"]
+    props = response[ids.LIST_HOLDER]["children"]["props"]
     assert props["id"] == ids.LIST_TABLE and props["rowData"] == []
     assert [column["field"] for column in props["columnDefs"]] == ["date", "title", "themes", "importance"]
+    # The export choices, the chart's key and the credits: none in the first layout, all put in now.
+    later = {part: json.dumps(response[part]["children"]) for part in (ids.EXPORT_PANEL, ids.CHART_KEY, ids.FOOTER)}
+    for part, text in (
+        (ids.EXPORT_PANEL, '"export-button"'),
+        (ids.CHART_KEY, "Keyboard help"),
+        (ids.FOOTER, mini.metadata.attribution),
+    ):
+        assert text in later[part] and text not in layout
 
 
 @pytest.mark.parametrize("prefix", ["/", "/ja/"])
-def test_every_id_a_callback_names_is_in_the_page_or_the_grid(client, prefix):
-    # Dash's own check is off (the grid comes in later), so this one stands in for it.
+def test_every_id_a_callback_names_is_in_the_page_or_its_later_parts(client, mini, prefix):
+    # Dash's own check is off (the grid and other parts come in later), so this one stands in for it.
     def component_ids(node):
         if isinstance(node, dict):
             if "props" in node and "id" in node["props"]:
@@ -173,8 +182,8 @@ def test_every_id_a_callback_names_is_in_the_page_or_the_grid(client, prefix):
         return json.loads(item_id)["type"] if item_id.startswith("{") else item_id
 
     layout = client.get(prefix + "_dash-layout").get_json()
-    grid = json.loads(json.dumps(event_table(), cls=PlotlyJSONEncoder))
-    present = {pattern(item_id) for item_id in component_ids([layout, grid])}
+    later = json.loads(json.dumps(later_parts(mini), cls=PlotlyJSONEncoder))
+    present = {pattern(item_id) for item_id in component_ids([layout, later])}
     named = set()
     for callback in client.get(prefix + "_dash-dependencies").get_json():
         for part in callback["output"].strip(".").split("..."):
