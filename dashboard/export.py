@@ -139,6 +139,8 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
     for annotation in figure.layout.annotations:
         if annotation.yref == "paper" and annotation.y is not None and annotation.y >= 1:
             annotation.font.size = small  # era labels
+    # An image is drawn once, at its own font size: the time labels may take the room they need.
+    figure.update_xaxes(automargin=True)
     return figure
 
 

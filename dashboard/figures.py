@@ -31,6 +31,17 @@ SPAN_PX = 7  # how thick a period's span is drawn
 DAY_MS = 86_400_000  # a span's length on the date axis is in milliseconds
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "hexagon", "star", "pentagon", "hourglass")
 ERA_LABEL_ROW = 18  # pixels between rows of era labels
+# Room right of the time axis for half of its last tick label (the widest, such as "Nov 2007", are
+# about 63 px wide), so that the axis may draw every label as it is ("ticklabeloverflow": "allow").
+# By default plotly.js measures each time label's box in the page, at every draw where the chart's
+# size or its labels change (a lane hidden or shown, a zoom), to hide a label that would cross the
+# chart's edge: about 8 ms of such a click.
+RIGHT_MARGIN = 34
+# Room below the plot for the time labels: two lines where a label carries its year ("Mar 5" over
+# "2015"). The chart keeps this room rather than let plotly.js's automargin (on in the plotly_white
+# template) grow it, which draws the whole chart a second time whenever a zoom or a click changes
+# the labels' height, and, past a few such draws, leaves them cut off.
+TIME_LABELS_PX = 46
 ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~900 px wide axis
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
@@ -102,13 +113,13 @@ def timeline_figure(
     era_rows = _add_eras(figure, dataset, x_range)
     labels = [theme.label for theme in lane_themes]
     height = max(300, 110 + 62 * len(labels))
-    top, bottom = 20 + ERA_LABEL_ROW * era_rows, 40 + 24 * (plan.thinned + (grid is not None))
+    top, bottom = 20 + ERA_LABEL_ROW * era_rows, TIME_LABELS_PX + 24 * (plan.thinned + (grid is not None))
     _add_spans(figure, spans, (height - top - bottom) / (len(labels) + 0.2))
     figure.update_layout(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": 13, "color": "#1f2933"},
         height=height,
-        margin={"l": 10, "r": 10, "t": top, "b": bottom},
+        margin={"l": 10, "r": RIGHT_MARGIN, "t": top, "b": bottom},
         showlegend=False,
         hovermode="closest",
         hoverlabel={"font": {"family": FONT_FAMILY}},
@@ -121,6 +132,8 @@ def timeline_figure(
             "showgrid": True,
             "gridcolor": "#e4e7eb",
             "title": None,
+            "ticklabeloverflow": "allow",  # see RIGHT_MARGIN
+            "automargin": False,  # see TIME_LABELS_PX
         },
         yaxis={
             "type": "category",
@@ -358,7 +371,7 @@ def _add_detail_note(figure: go.Figure, plan: DetailPlan, total: int, merged: bo
         x=0,
         y=0,
         yanchor="top",
-        yshift=-28,
+        yshift=-TIME_LABELS_PX,
         xanchor="left",
         align="left",
         showarrow=False,

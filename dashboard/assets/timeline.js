@@ -330,7 +330,7 @@
     if (merged) { sentences.push(data.text.mergedNote); }
     layout.annotations.push({
       text: sentences.map(escapeLabel).join("<br>"),
-      xref: "paper", yref: "paper", x: 0, y: 0, yanchor: "top", yshift: -28, xanchor: "left", align: "left", showarrow: false,
+      xref: "paper", yref: "paper", x: 0, y: 0, yanchor: "top", yshift: -data.style.timeLabels, xanchor: "left", align: "left", showarrow: false,
       font: { size: 12, color: "#52606d" }
     });
   }
@@ -429,17 +429,17 @@
     var labels = laneNumbers.map(function (number) { return data.lanes[number].label; });
     var font = data.style.font;
     var height = Math.max(300, 110 + 62 * labels.length);
-    var top = 20 + data.style.eraRow * eraRows, bottom = 40 + 24 * ((thinned ? 1 : 0) + (merge ? 1 : 0));
+    var top = 20 + data.style.eraRow * eraRows, bottom = data.style.timeLabels + 24 * ((thinned ? 1 : 0) + (merge ? 1 : 0));
     if (periods.length) { traces.push(spansTrace(periods, (height - top - bottom) / (labels.length + 0.2))); }
     Object.assign(layout, {
       template: data.style.template,
       font: { family: font, size: FONT_SIZE, color: "#1f2933" },
       height: height,
-      margin: { l: 10, r: 10, t: top, b: bottom },
+      margin: { l: 10, r: data.style.rightMargin, t: top, b: bottom },
       showlegend: false, hovermode: "closest", hoverlabel: { font: { family: font } }, dragmode: "zoom",
       uirevision: (filters.start == null ? "None" : filters.start) + "-" + (filters.end == null ? "None" : filters.end),
       meta: { thinned: thinned, drawn: plan.shown.length, counted: plan.counted.length, merged: merge !== null },
-      xaxis: { type: "date", range: xRange, showgrid: true, gridcolor: "#e4e7eb", title: {} },
+      xaxis: { type: "date", range: xRange, showgrid: true, gridcolor: "#e4e7eb", title: {}, ticklabeloverflow: "allow", automargin: false },
       yaxis: {
         type: "category", categoryorder: "array", categoryarray: labels.slice().reverse(),
         range: [-0.6, labels.length - 0.4], fixedrange: true, automargin: true, title: {}
@@ -591,9 +591,9 @@
    * them, and draws the whole chart again: at the first draw, and whenever hiding or showing the lane
    * with the longest label changes the room. Reserved ahead, Plotly draws once, and the time axis
    * stays put as lanes come and go. Plotly asks for the label's width, a standoff of about 1 px and
-   * its pad (the smallest margin, 10 px); LABEL_PAD adds a pixel to spare, as canvas and SVG measure
-   * text a fraction of a pixel apart. */
-  var LABEL_PAD = 12;
+   * its pad (12 px, or the smallest margin if one is narrower: none is here); LABEL_PAD adds a pixel
+   * to spare, as canvas and SVG measure text a fraction of a pixel apart. */
+  var LABEL_PAD = 14;
   var labelRooms = new WeakMap();
   function labelRoom(data) {
     var room = labelRooms.get(data);

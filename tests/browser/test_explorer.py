@@ -173,6 +173,35 @@ def test_the_lane_labels_have_their_room_before_the_chart_draws(page: Page, serv
         assert 0 <= now["labelsFrom"] < now["labelsTo"] <= now["plot"]
 
 
+# Zoomed windows (start, end) of the bundled dataset whose last time label, on a 1024 px wide page,
+# would cross the chart's right edge by 5 to 21 px with a 10 px right margin.
+EDGE_WINDOWS = [("2005-11-12", "2006-03-01"), ("2013-03-05", "2013-09-03"), ("2012-02-08", "2012-08-08")]
+LABELS_PAST_EDGE_JS = """() => {
+  const gd = document.querySelector('#timeline .js-plotly-plot'), right = gd.getBoundingClientRect().right;
+  return [...gd.querySelectorAll('.xtick text')].filter(text => text.getBoundingClientRect().right > right)
+    .map(text => text.textContent);
+}"""
+
+
+def test_every_time_label_is_drawn_inside_the_chart_without_a_second_draw(page: Page, server_url, console_errors):
+    # The chart lets the time axis draw all its labels (no measuring of each one at every draw) and
+    # keeps their room (no automargin): its margins hold half of the widest label on the right and
+    # two lines of labels below, whatever the zoom, so a zoom draws the chart once.
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(server_url)
+    page.wait_for_function("() => !!document.querySelector('#timeline .xtick text')")
+    for start, end in [*EDGE_WINDOWS, ("1960-03-01", "1960-03-20")]:  # the last: labels on two lines
+        redrawn = page.evaluate(
+            """([start, end]) => { const gd = document.querySelector('#timeline .js-plotly-plot');
+            return window.Plotly.relayout(gd, {'xaxis.range': [start, end]})
+              .then(() => '_redrawFromAutoMarginCount' in gd._fullLayout); }""",
+            [start, end],
+        )
+        assert page.locator("#timeline .xtick text").count() >= 3
+        assert page.evaluate(LABELS_PAST_EDGE_JS) == []
+        assert not redrawn
+
+
 PRESSED_JS = """() => [...document.querySelectorAll('.theme-toggle, .judgement-toggle')]
     .map(button => [JSON.parse(button.id).index, button.getAttribute('aria-pressed')])"""
 
