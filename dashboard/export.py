@@ -136,9 +136,7 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
             font={"size": small, "color": "#3e4c59"},
             align="left",
         )
-    for annotation in figure.layout.annotations:
-        if annotation.yref == "paper" and annotation.y is not None and annotation.y >= 1:
-            annotation.font.size = small  # era labels
+    figure.update_traces(textfont_size=small, selector={"uid": "eras"})
     # An image is drawn once, at its own font size: the time labels may take the room they need.
     figure.update_xaxes(automargin=True)
     return figure

@@ -88,16 +88,25 @@ def test_periods_are_drawn_as_spans_in_their_lanes_colours(mini):
         (date(1952, 4, 30) - date(1945, 9, 1)).days * 86_400_000,
         colour,
     )
-    # 7 px thick: the chart's 300 px less its margins hold 4.2 lanes' worth of the axis.
-    margin = figure.layout.margin
-    assert spans.width == pytest.approx(7 / ((figure.layout.height - margin.t - margin.b) / 4.2))
+    # 7 px thick: the plot (the chart's 300 px less its margins) holds the lane axis's range.
+    margin, axis = figure.layout.margin, figure.layout.yaxis.range
+    assert spans.width == pytest.approx(7 / ((figure.layout.height - margin.t - margin.b) / (axis[1] - axis[0])))
 
 
 def test_eras_shade_the_background_with_labels(mini):
     figure = build_figure(mini)
     assert len(figure.layout.shapes) == 3
-    assert [a.text for a in figure.layout.annotations] == ["Occupation", "Cold War", "Since the Cold War"]
+    (labels,) = traces(figure, "eras")
+    assert list(labels.text) == ["Occupation", "Cold War", "Since the Cold War"]
     assert figure.layout.shapes[0].x0 == "1945-09-02" and figure.layout.shapes[0].x1 == "1952-04-28"
+    # In the plot's top strip, a row each where they would overlap, above the lanes (whose axis
+    # is stretched to leave the strip free) and inside the plot.
+    margin, axis = figure.layout.margin, figure.layout.yaxis.range
+    plot = figure.layout.height - margin.t - margin.b
+    lanes_top = plot * (len(mini.themes) - 0.4 - axis[0]) / (axis[1] - axis[0])
+    assert labels.yaxis == "y2" and list(figure.layout.yaxis2.range) == [0, plot]
+    assert all(lanes_top < y < plot for y in labels.y)
+    assert not figure.layout.annotations
 
 
 def test_selected_event_is_ringed_in_each_shown_lane(mini):

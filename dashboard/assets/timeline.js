@@ -347,11 +347,11 @@
   }
 
   function addEras(data, layout, xRange) {
-    // Shade each era and label it, in as few rows as fit; returns the rows used (figures._add_eras).
+    // Shade each era; returns its labels, in as few rows as fit (figures._add_eras).
     var style = data.style;
     var axisStart = dayOf(xRange[0]), axisEnd = dayOf(xRange[1]);
     var axisDays = Math.max(axisEnd - axisStart, 1);
-    var rowEnds = [];
+    var rowEnds = [], labels = [];
     data.eras.forEach(function (era) {
       layout.shapes.push({
         fillcolor: era.fill, layer: "below", line: { width: 0 }, type: "rect",
@@ -365,14 +365,28 @@
       var row = rowEnds.findIndex(function (taken) { return taken <= left; });
       if (row < 0) { row = rowEnds.length; rowEnds.push(0); }
       rowEnds[row] = left + width + 0.01;
-      layout.annotations.push({
+      labels.push({
         x: rightAligned ? isoDay(era.end) : isoDay(Math.max(era.start, axisStart)) + "T00:00:00",
-        y: 1, yshift: 2 + style.eraRow * row, xref: "x", yref: "paper",
-        xanchor: rightAligned ? "right" : "left", yanchor: "bottom",
-        text: era.label, hovertext: era.hover, showarrow: false, font: { size: 11, color: "#52606d" }
+        row: row, rightAligned: rightAligned, text: era.label, hover: era.hover
       });
     });
-    return rowEnds.length;
+    return labels;
+  }
+
+  /* The era labels as one trace of text in the plot's top strip, above the lanes (lanesPx high), on
+   * the hidden axis y2 that counts pixels up from the plot's bottom (figures._add_era_labels). */
+  function eraLabelsTrace(data, labels, lanesPx) {
+    var rowPx = data.style.eraRow;
+    return {
+      type: "scatter", mode: "text", yaxis: "y2", cliponaxis: false,
+      x: labels.map(function (label) { return label.x; }),
+      y: labels.map(function (label) { return lanesPx + rowPx * (label.row + 0.5); }),
+      text: labels.map(function (label) { return label.text; }),
+      textposition: labels.map(function (label) { return label.rightAligned ? "middle left" : "middle right"; }),
+      textfont: { size: 11, color: "#52606d" },
+      hovertext: labels.map(function (label) { return label.hover; }),
+      hovertemplate: data.style.hoverTemplate, name: "Eras", uid: "eras", meta: { role: "eras" }
+    };
   }
 
   /* The timeline figure of a view (figures.timeline_figure); undefined while a search is on its way.
@@ -425,12 +439,18 @@
         hoverinfo: "skip", name: "Selected event", uid: "selection", meta: { role: "selection", event: state.event }
       });
     }
-    var eraRows = data.eras.length ? addEras(data, layout, xRange) : 0;
+    var eraLabels = data.eras.length ? addEras(data, layout, xRange) : [];
     var labels = laneNumbers.map(function (number) { return data.lanes[number].label; });
     var font = data.style.font;
     var height = Math.max(300, 110 + 62 * labels.length);
-    var top = 20 + data.style.eraRow * eraRows, bottom = data.style.timeLabels + 24 * ((thinned ? 1 : 0) + (merge ? 1 : 0));
-    if (periods.length) { traces.push(spansTrace(periods, (height - top - bottom) / (labels.length + 0.2))); }
+    var top = 20, bottom = data.style.timeLabels + 24 * ((thinned ? 1 : 0) + (merge ? 1 : 0));
+    // The plot's top strip holds the era labels, a row each; the lanes share what is below it.
+    var plotPx = height - top - bottom;
+    var eraRows = eraLabels.reduce(function (most, label) { return Math.max(most, label.row + 1); }, 0);
+    var lanesPx = plotPx - data.style.eraRow * eraRows;
+    var lanePx = lanesPx / (labels.length + 0.2);
+    if (periods.length) { traces.push(spansTrace(periods, lanePx)); }
+    if (eraLabels.length) { traces.push(eraLabelsTrace(data, eraLabels, lanesPx)); }
     Object.assign(layout, {
       template: data.style.template,
       font: { family: font, size: FONT_SIZE, color: "#1f2933" },
@@ -442,8 +462,9 @@
       xaxis: { type: "date", range: xRange, showgrid: true, gridcolor: "#e4e7eb", title: {}, ticklabeloverflow: "allow", automargin: false },
       yaxis: {
         type: "category", categoryorder: "array", categoryarray: labels.slice().reverse(),
-        range: [-0.6, labels.length - 0.4], fixedrange: true, automargin: true, title: {}
-      }
+        range: [-0.6, labels.length - 0.4 + (plotPx - lanesPx) / lanePx], fixedrange: true, automargin: true, title: {}
+      },
+      yaxis2: { overlaying: "y", range: [0, plotPx], visible: false, fixedrange: true }
     });
     if (!rows.length) {
       layout.annotations.push({

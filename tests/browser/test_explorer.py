@@ -297,7 +297,8 @@ def test_theme_filter_none_then_one(page: Page, server_url, bundled, console_err
     assert drawn_ids(page) == expected
     assert query_of(page)["themes"] == ["nuclear"]
     lanes = page.evaluate(
-        "() => document.querySelector('#timeline .js-plotly-plot').data.flatMap(t => t.meta.lane || [t.meta.theme])"
+        """() => document.querySelector('#timeline .js-plotly-plot').data
+          .filter(t => t.meta.role !== 'eras').flatMap(t => t.meta.lane || [t.meta.theme])"""
     )
     assert set(lanes) == {"nuclear"}
     page.get_by_role("button", name="All", exact=True).click()
