@@ -216,15 +216,13 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.LIST_HOLDER, "children"),
         Output(ids.EXPORT_PANEL, "children"),
         Output(ids.CHART_KEY, "children"),
-        Output(ids.FOOTER, "children", allow_duplicate=True),
         Input(ids.FIRST_DRAWN, "data"),
-        State(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
-    def show_later_parts(_ready, stored_dataset):
+    def show_later_parts(_ready):
         # The grid and the parts no first view shows go in once the chart has first drawn; list_view
         # then fills the grid.
-        return later_parts(source.resolve(stored_dataset, lang), lang)
+        return later_parts(lang)
 
     # The grid's clicks reach sync_state through a store, which is there before the grid is.
     app.clientside_callback(

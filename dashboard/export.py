@@ -13,7 +13,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from .figures import FONT_FAMILY, escape_label, timeline_figure
+from .figures import DETAIL_NOTE, FONT_FAMILY, escape_label, timeline_figure
 from .filters import FilterState, apply_filters
 from .formats import DEFAULT_SIZE, FORMATS, IMAGE_FORMATS, PRESETS, SUFFIXES
 from .i18n import tr
@@ -101,6 +101,11 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
     footer = [tr(lang, CHART_KEY), *textwrap.wrap(attribution_text(dataset, lang), characters // wide)]
     caption_width = int(options.width * 0.95 / (base * 0.6)) // wide
     caption = textwrap.wrap(describe_filters(dataset, filters, len(events), lang), caption_width)
+    # The note on what the chart counts or merges opens the lines under it, in the footer's size.
+    notes = list(figure.select_annotations(selector={"name": DETAIL_NOTE}))
+    for note in notes:
+        note.update(yshift=-int(base * 2.4), font={"size": small})
+    note_lines = sum(note.text.count("<br>") + 1 for note in notes)
     figure.update_layout(
         width=options.width,
         height=options.height,
@@ -117,7 +122,7 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
         },
         margin={
             "t": int(figure.layout.margin.t) + int(base * (3.4 + 1.3 * len(caption))),
-            "b": int(base * 3 + small * 1.5 * len(footer)),
+            "b": int(base * 3 + small * 1.5 * (note_lines + len(footer))),
             "l": 10,
             "r": 20,
         },
@@ -131,7 +136,7 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
             y=0,
             yref="paper",
             yanchor="top",
-            yshift=-int(base * 2.4 + small * 1.5 * line),
+            yshift=-int(base * 2.4 + small * 1.5 * (note_lines + line)),
             showarrow=False,
             font={"size": small, "color": "#3e4c59"},
             align="left",

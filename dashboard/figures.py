@@ -43,6 +43,7 @@ RIGHT_MARGIN = 34
 # template) grow it, which draws the whole chart a second time whenever a zoom or a click changes
 # the labels' height, and, past a few such draws, leaves them cut off.
 TIME_LABELS_PX = 46
+DETAIL_NOTE = "detail-note"  # the name of the note under the chart on what it counts or merges
 ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~900 px wide axis
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
@@ -379,6 +380,7 @@ def _add_detail_note(figure: go.Figure, plan: DetailPlan, total: int, merged: bo
         y=0,
         yanchor="top",
         yshift=-TIME_LABELS_PX,
+        name=DETAIL_NOTE,
         xanchor="left",
         align="left",
         showarrow=False,
@@ -475,6 +477,7 @@ def _add_era_labels(figure: go.Figure, labels: list[EraLabel], lanes_px: float) 
             hovertext=[label.hover for label in labels],
             hovertemplate=HOVER_TEMPLATE,
             cliponaxis=False,
+            showlegend=False,
             name="Eras",
             uid="eras",
             meta={"role": "eras"},

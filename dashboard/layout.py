@@ -150,7 +150,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                     ),
                 ],
             ),
-            html.Footer(id=ids.FOOTER, className="site-footer"),
+            html.Footer(id=ids.FOOTER, className="site-footer", children=footer(dataset, lang)),
         ],
     )
 
@@ -333,17 +333,17 @@ class LaterParts(NamedTuple):
     """What goes into the page once the chart has first drawn (callbacks.show_later_parts), in the
     boxes the page leaves for it. Each component Dash lays out before the first chart costs it about
     0.7 ms on a 2-core machine; these are below the chart or in a closed menu, so no first view
-    shows them."""
+    shows them. (The footer's credits stay in the first layout: they follow the dataset, and a
+    late answer here could undo the credits of a file opened meanwhile.)"""
 
     grid: Any  # into ids.LIST_HOLDER
     export_choices: list  # into ids.EXPORT_PANEL
     chart_key: list  # into ids.CHART_KEY
-    footer: list  # into ids.FOOTER
 
 
-def later_parts(dataset: Dataset, lang: str = "en") -> LaterParts:
-    """The later parts of the page for ``dataset`` (already localised), in ``lang``."""
-    return LaterParts(event_table(lang), export_choices(lang), chart_key(lang), footer(dataset, lang))
+def later_parts(lang: str = "en") -> LaterParts:
+    """The later parts of the page, in ``lang``."""
+    return LaterParts(event_table(lang), export_choices(lang), chart_key(lang))
 
 
 def chart_summary(dataset: Dataset, events: pd.DataFrame, lanes: tuple[str, ...] | None, lang: str = "en") -> str:

@@ -25,7 +25,9 @@ from dashboard.export import (
     export_view,
     html_page,
     output_paths,
+    static_figure,
 )
+from dashboard.figures import DETAIL_NOTE
 from dashboard.filters import FilterState, apply_filters
 from dashboard.formats import parse_formats
 from dashboard.urlstate import ViewState
@@ -78,6 +80,20 @@ def test_attribution_credits_dataset_and_licence(mini):
         "Data: Mini alliance timeline · Test data for Alliance Timeline. · "
         "Licence: Creative Commons Attribution 4.0 · Made with Alliance Timeline"
     )
+
+
+def test_an_image_lists_the_note_on_counted_events_first_under_the_chart(large):
+    # The note on counted and merged events opens the lines under the chart; the chart key and the
+    # credits follow it, one line each, none drawn over another.
+    figure = static_figure(large, ViewState(FilterState()), ExportOptions.preset("slide"))
+    (note,) = figure.select_annotations(selector={"name": DETAIL_NOTE})
+    assert "Grey bands count" in note.text
+    lines = [note, *(a for a in figure.layout.annotations if a.name != DETAIL_NOTE and a.y == 0 and a.yref == "paper")]
+    tops = [-line.yshift for line in lines]
+    assert tops == sorted(tops) and len(lines) >= 3
+    heights = [line.font.size * 1.5 * (line.text.count("<br>") + 1) for line in lines]
+    assert all(top + height <= below for top, height, below in zip(tops, heights, tops[1:], strict=False))
+    assert tops[-1] + heights[-1] <= figure.layout.margin.b
 
 
 @pytest.mark.browser

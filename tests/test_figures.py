@@ -105,6 +105,7 @@ def test_eras_shade_the_background_with_labels(mini):
     plot = figure.layout.height - margin.t - margin.b
     lanes_top = plot * (len(mini.themes) - 0.4 - axis[0]) / (axis[1] - axis[0])
     assert labels.yaxis == "y2" and list(figure.layout.yaxis2.range) == [0, plot]
+    assert labels.showlegend is False  # not a theme: the HTML export's legend leaves it out
     assert all(lanes_top < y < plot for y in labels.y)
     assert not figure.layout.annotations
 

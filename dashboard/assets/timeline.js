@@ -330,7 +330,8 @@
     if (merged) { sentences.push(data.text.mergedNote); }
     layout.annotations.push({
       text: sentences.map(escapeLabel).join("<br>"),
-      xref: "paper", yref: "paper", x: 0, y: 0, yanchor: "top", yshift: -data.style.timeLabels, xanchor: "left", align: "left", showarrow: false,
+      xref: "paper", yref: "paper", x: 0, y: 0, yanchor: "top", yshift: -data.style.timeLabels, name: "detail-note",
+      xanchor: "left", align: "left", showarrow: false,
       font: { size: 12, color: "#52606d" }
     });
   }
@@ -378,7 +379,7 @@
   function eraLabelsTrace(data, labels, lanesPx) {
     var rowPx = data.style.eraRow;
     return {
-      type: "scatter", mode: "text", yaxis: "y2", cliponaxis: false,
+      type: "scatter", mode: "text", yaxis: "y2", cliponaxis: false, showlegend: false,
       x: labels.map(function (label) { return label.x; }),
       y: labels.map(function (label) { return lanesPx + rowPx * (label.row + 0.5); }),
       text: labels.map(function (label) { return label.text; }),
@@ -728,13 +729,15 @@
     if (typeof clientside.set_props !== "function") { setTimeout(showList, 50); return; }  // Dash not up yet
     loadGridScript(function () { clientside.set_props("first-drawn", { data: true }); });
   }
-  /* The grid's script, which the page names (app.GRID_SCRIPT) but leaves for now, then ready(). */
+  /* The grid's script, which the page names (app.GRID_SCRIPT) but leaves for now, then ready(): also
+   * when the script fails to load, so that the other later parts (layout.later_parts) still go in. */
   function loadGridScript(ready) {
     var named = document.getElementById("grid-script");
     if (window.dash_ag_grid || !named) { ready(); return; }
     var script = document.createElement("script");
     script.src = named.href;
     script.onload = ready;
+    script.onerror = ready;
     document.body.appendChild(script);
   }
   function showListSoon() {
