@@ -69,8 +69,7 @@ FIRST_DRAWN = "first-drawn"
 ROW_CLICK = "event-list-click"  # the grid's latest clicked cell, passed on (the grid comes later)
 LIST_NOTE = "event-list-note"
 # Boxes filled at the same time as the grid's: parts no first view shows (a closed menu, the text
-# under the chart, the credits at the foot of the page), each component of which would hold up the
-# first chart (see layout.later_parts).
+# under the chart), each component of which would hold up the first chart (see layout.later_parts).
 EXPORT_PANEL = "export-panel"
 CHART_KEY = "chart-key"
 
