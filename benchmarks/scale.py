@@ -174,6 +174,29 @@ def server_processes_memory(port: int) -> tuple[float, float]:
     return max(peaks), max(now)
 
 
+EXTRA_DRAWS = 2  # first draws of our page and of the bare one, per run, besides each run's own
+
+
+def our_draw(browser, url: str) -> float:
+    """Navigation to the timeline drawn on our page, in ms, in a fresh page (nothing cached)."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(url)
+    page.wait_for_function(DRAWN_JS, timeout=120_000)
+    drawn = page.evaluate("() => performance.now()")
+    page.close()
+    return drawn
+
+
+def bare_draw(browser, url: str) -> float:
+    """Navigation to the figure drawn on a bare page, in ms, in a fresh page."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(url)
+    page.wait_for_function("() => window.drawn !== undefined", timeout=120_000)
+    drawn = page.evaluate("() => window.drawn")
+    page.close()
+    return drawn
+
+
 def browser_side(path: Path, runs: int) -> dict[str, str]:
     """Browser numbers (SVG, as on any machine: the page merges marks instead of using WebGL). The
     floor is a bare page drawing the same figure with the same plotly.js as ours (the cartesian
@@ -194,6 +217,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     (bare_dir / "full" / "plotly.min.js").write_text(get_plotlyjs())
     (bare_dir / "full" / "index.html").write_text(BARE_PAGE.replace("fetch('figure.json')", "fetch('../figure.json')"))
     static = serve_folder(bare_dir)
+    bare_url = f"http://127.0.0.1:{static.server_address[1]}/index.html"
     drawn, fetched, listed, redraw, rapid, heap, long_task, floor, full_floor = [], [], [], [], [], [], [], [], []
     try:
         with sync_playwright() as playwright:
@@ -222,12 +246,16 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
                         page.wait_for_function("() => window.painted > 0", timeout=60_000)
                         times.append(page.evaluate("() => window.painted - window.clickAt"))
                 page.close()
-                for folder, times in (("", floor), ("full/", full_floor)):
-                    bare = browser.new_page(viewport={"width": 1440, "height": 900})
-                    bare.goto(f"http://127.0.0.1:{static.server_address[1]}/{folder}index.html")
-                    bare.wait_for_function("() => window.drawn !== undefined", timeout=120_000)
-                    times.append(bare.evaluate("() => window.drawn"))
-                    bare.close()
+                floor.append(bare_draw(browser, bare_url))
+                full_floor.append(bare_draw(browser, bare_url.replace("/index.html", "/full/index.html")))
+            # The ratio of two noisy medians is noisier still: more first draws, ours and the bare
+            # page's in turn (each pair in the other order from the last), steady it.
+            for pair in range(EXTRA_DRAWS * runs):
+                for turn in (pair % 2, 1 - pair % 2):
+                    if turn == 0:
+                        drawn.append(our_draw(browser, url))
+                    else:
+                        floor.append(bare_draw(browser, bare_url))
             browser.close()
         worker_memory = server_processes_memory(int(url.rstrip("/").rsplit(":", 1)[1]))
     finally:
