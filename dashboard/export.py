@@ -13,7 +13,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from .figures import DETAIL_NOTE, FONT_FAMILY, escape_label, timeline_figure
+from .figures import DETAIL_NOTE, ERA_LABEL_SIZE, FONT_FAMILY, escape_label, timeline_figure
 from .filters import FilterState, apply_filters
 from .formats import DEFAULT_SIZE, FORMATS, IMAGE_FORMATS, PRESETS, SUFFIXES
 from .i18n import tr
@@ -27,6 +27,7 @@ from .text import slugify
 from .timelinejs import timelinejs_json
 from .urlstate import ViewState
 
+IMAGE_MARGINS = {"l": 10, "r": 20}  # pixels left and right of the plot in an image
 CHART_KEY = "Filled mark: main theme · hollow: also listed under · bar: period · larger: more important"
 
 
@@ -92,10 +93,14 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
     """The timeline laid out for an image: title, caption, chart key and attribution inside it."""
     filters = view.filters
     events = apply_filters(dataset, filters)
-    figure = timeline_figure(dataset, events, lanes=filters.themes, selected=view.event, lang=lang)
-    title = options.title or dataset.metadata.title
     base = round(min(max(options.width / 95, 11), 22))  # legible from a handout to a projected slide
     small = max(base - 2, 10)
+    # The era labels are drawn at the small size: laid out for a plot that much narrower.
+    plot_width = (options.width - IMAGE_MARGINS["l"] - IMAGE_MARGINS["r"]) * ERA_LABEL_SIZE // small
+    figure = timeline_figure(
+        dataset, events, lanes=filters.themes, selected=view.event, lang=lang, plot_width=plot_width
+    )
+    title = options.title or dataset.metadata.title
     characters = int(options.width * 0.7 / (small * 0.6))  # what fits on one line, roughly
     wide = 2 if lang == "ja" else 1  # a Japanese character is about twice as wide
     footer = [tr(lang, CHART_KEY), *textwrap.wrap(attribution_text(dataset, lang), characters // wide)]
@@ -123,8 +128,7 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
         margin={
             "t": int(figure.layout.margin.t) + int(base * (3.4 + 1.3 * len(caption))),
             "b": int(base * 3 + small * 1.5 * (note_lines + len(footer))),
-            "l": 10,
-            "r": 20,
+            **IMAGE_MARGINS,
         },
     )
     for line, text in enumerate(footer):
@@ -142,6 +146,7 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
             align="left",
         )
     figure.update_traces(textfont_size=small, selector={"uid": "eras"})
+    figure.update_yaxes(tickfont_size=base)
     # An image is drawn once, at its own font size: the time labels may take the room they need.
     figure.update_xaxes(automargin=True)
     return figure

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -38,13 +39,24 @@ ERA_LABEL_ROW = 18  # pixels between rows of era labels
 # size or its labels change (a lane hidden or shown, a zoom), to hide a label that would cross the
 # chart's edge: about 8 ms of such a click.
 RIGHT_MARGIN = 34
+MARGIN_LEFT = 10  # the lanes' names are in the plot: the chart needs no more room left of it
 # Room below the plot for the time labels: two lines where a label carries its year ("Mar 5" over
 # "2015"). The chart keeps this room rather than let plotly.js's automargin (on in the plotly_white
 # template) grow it, which draws the whole chart a second time whenever a zoom or a click changes
 # the labels' height, and, past a few such draws, leaves them cut off.
 TIME_LABELS_PX = 46
 DETAIL_NOTE = "detail-note"  # the name of the note under the chart on what it counts or merges
-ERA_LABEL_CHAR_WIDTH = 0.0075  # a label character's width as a fraction of a ~900 px wide axis
+# How much room an era label takes, in pixels per unit of label_units: a character at its 11 px
+# size is about 6 px wide in the fonts of FONT_FAMILY; a Chinese or Japanese one about 11.
+ERA_LABEL_CHAR_PX = 6.4
+ERA_LABEL_SIZE = 11  # the era labels' font size
+WIDE_CHARACTER_UNITS = 1.75
+DEFAULT_PLOT_PX = 900  # the plot's width the era labels are laid out for when none is given
+ERA_LABEL_COLOR = "#52606d"
+# A lane's name sits this many pixels above the middle of its lane: clear of its marks (19 px at
+# most) and of the selected event's ring (about 33 px), and below the lane above.
+LANE_TITLE_RISE = 23
+LANE_TITLE_COLOR = "#323f4b"
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
@@ -76,6 +88,7 @@ def timeline_figure(
     uirevision: str = "timeline",
     window: tuple[str, str] | None = None,
     lang: str = "en",
+    plot_width: int | None = None,
 ) -> go.Figure:
     """The timeline of ``events``: one lane per theme in ``lanes`` (all themes by default).
 
@@ -85,7 +98,9 @@ def timeline_figure(
 
     Past a budget of marks (see ``detail``), the less important events are counted per year
     instead of drawn, and the chart says so; ``window`` (the zoomed time range) narrows the
-    budget to what is on screen. ``assets/timeline.js`` draws the same figure in the browser.
+    budget to what is on screen. ``plot_width`` (pixels between the plot's margins) lays the era
+    labels out so that none overlaps another. ``assets/timeline.js`` draws the same figure in the
+    browser.
     """
     lane_ids = list(lanes) if lanes is not None else [theme.id for theme in dataset.themes]
     lane_themes = [dataset.theme(theme_id) for theme_id in lane_ids]
@@ -112,7 +127,7 @@ def timeline_figure(
         _add_detail_note(figure, plan, len(events), grid is not None, lang)
     if selected is not None and selected in set(events["id"]):
         _add_selection(figure, dataset, events.loc[events["id"] == selected].iloc[0], lane_ids)
-    era_labels = _add_eras(figure, dataset, x_range)
+    era_labels = _add_eras(figure, dataset, x_range, plot_width or DEFAULT_PLOT_PX)
     labels = [theme.label for theme in lane_themes]
     height = max(300, 110 + 62 * len(labels))
     top, bottom = 20, TIME_LABELS_PX + 24 * (plan.thinned + (grid is not None))
@@ -126,7 +141,7 @@ def timeline_figure(
         template="plotly_white",
         font={"family": FONT_FAMILY, "size": 13, "color": "#1f2933"},
         height=height,
-        margin={"l": 10, "r": RIGHT_MARGIN, "t": top, "b": bottom},
+        margin={"l": MARGIN_LEFT, "r": RIGHT_MARGIN, "t": top, "b": bottom},
         showlegend=False,
         hovermode="closest",
         hoverlabel={"font": {"family": FONT_FAMILY}},
@@ -148,7 +163,15 @@ def timeline_figure(
             "categoryarray": labels[::-1],
             "range": [-0.6, len(labels) - 0.4 + (plot_px - lanes_px) / lane_px],
             "fixedrange": True,
-            "automargin": True,
+            # Each lane's name is written in the plot, above the lane's left end, rather than beside
+            # the plot: the time axis keeps the chart's whole width (on a phone, names beside the
+            # plot left it a few dozen pixels). As tick labels, the names stay put when the chart
+            # is zoomed, cost no trace, and are drawn as they are (nothing measures them).
+            "ticklabelposition": "inside",
+            "ticklabelshift": -LANE_TITLE_RISE,  # screen pixels: negative is up
+            "ticklabeloverflow": "allow",
+            "tickfont": {"size": 12, "color": LANE_TITLE_COLOR},
+            "automargin": False,
             "title": None,
         },
         yaxis2={"overlaying": "y", "range": [0, plot_px], "visible": False, "fixedrange": True},  # px, for the eras
@@ -420,10 +443,18 @@ class EraLabel:
     right_aligned: bool
     text: str
     hover: str
+    first: str  # the first day that answers hover with the era's name and dates (its label's row,
+    days: int  # over the era and the room its label takes, as estimated: ERA_LABEL_CHAR_PX)
 
 
-def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str]) -> list[EraLabel]:
-    """Shade each era; returns its labels, in as few rows as fit."""
+def label_units(text: str) -> float:
+    """How wide an era label is, in characters: a wide (Chinese or Japanese) one counts
+    WIDE_CHARACTER_UNITS."""
+    return sum(WIDE_CHARACTER_UNITS if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str], plot_px: int) -> list[EraLabel]:
+    """Shade each era; returns its labels, in as few rows as fit on a plot ``plot_px`` wide."""
     if not dataset.eras:
         return []
     last_day = dataset.events["last"].max().date()
@@ -443,7 +474,7 @@ def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str]) -> list[E
         if pd.Timestamp(end) < axis_start or pd.Timestamp(era.start.first_day) > axis_end:
             continue  # off the chart: no label to place
         # Labels start at their era; one that would run off the right edge ends there instead.
-        width = len(era.label) * ERA_LABEL_CHAR_WIDTH
+        width = label_units(era.label) * ERA_LABEL_CHAR_PX / plot_px  # as a fraction of the axis
         left = max((pd.Timestamp(era.start.first_day) - axis_start).days / axis_days, 0)
         right_aligned = left + width > 1
         if right_aligned:
@@ -453,8 +484,13 @@ def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str]) -> list[E
             row_ends.append(0.0)
         row_ends[row] = left + width + 0.01
         x = end.isoformat() if right_aligned else max(pd.Timestamp(era.start.first_day), axis_start).isoformat()
-        hover = f"{era.label} ({format_span(era.start, era.end)})"
-        labels.append(EraLabel(x, row, right_aligned, escape_label(era.label), escape_label(hover)))
+        # What answers hover: the label's room (floored to whole days, as timeline.js does) and its era.
+        room = int(width * axis_days)
+        label_first = day_number(end) - room if right_aligned else day_number(pd.Timestamp(x).date())
+        first = min(label_first, day_number(era.start.first_day))
+        last = max(label_first + room, day_number(end))
+        hover = escape_label(f"{era.label} ({format_span(era.start, era.end)})")
+        labels.append(EraLabel(x, row, right_aligned, escape_label(era.label), hover, iso_day(first), last - first))
     return labels
 
 
@@ -462,24 +498,46 @@ def _add_era_labels(figure: go.Figure, labels: list[EraLabel], lanes_px: float) 
     """The era labels as one trace of text in the plot's top strip, above the lanes (``lanes_px``
     high), on the hidden axis ``y2`` that counts pixels up from the plot's bottom. A trace, not
     annotations: plotly.js draws every annotation twice per draw (once to find the axes' ranges),
-    which cost about 4 ms of each click for five eras."""
+    which cost about 4 ms of each click for five eras.
+
+    A text point answers hover only near where its text starts, so the era's name and dates are
+    told by a transparent bar instead, a row high, under the whole label and over the whole era:
+    one trace of bars."""
     if not labels:
         return
+    rows = [lanes_px + ERA_LABEL_ROW * (label.row + 0.5) for label in labels]
     figure.add_trace(
         go.Scatter(
             x=[label.x for label in labels],
-            y=[lanes_px + ERA_LABEL_ROW * (label.row + 0.5) for label in labels],
+            y=rows,
             yaxis="y2",
             mode="text",
             text=[label.text for label in labels],
             textposition=["middle left" if label.right_aligned else "middle right" for label in labels],
-            textfont={"size": 11, "color": "#52606d"},
-            hovertext=[label.hover for label in labels],
-            hovertemplate=HOVER_TEMPLATE,
+            textfont={"size": ERA_LABEL_SIZE, "color": ERA_LABEL_COLOR},
+            hoverinfo="skip",
             cliponaxis=False,
             showlegend=False,
             name="Eras",
             uid="eras",
             meta={"role": "eras"},
+        )
+    )
+    figure.add_trace(
+        go.Bar(
+            orientation="h",
+            y=rows,
+            yaxis="y2",
+            base=[label.first for label in labels],
+            x=[label.days * DAY_MS for label in labels],
+            width=ERA_LABEL_ROW,
+            marker={"color": "rgba(0, 0, 0, 0)", "line": {"width": 0}},
+            hovertext=[label.hover for label in labels],
+            hovertemplate=HOVER_TEMPLATE,
+            hoverlabel={"bgcolor": ERA_LABEL_COLOR, "bordercolor": ERA_LABEL_COLOR, "font": {"color": "#ffffff"}},
+            showlegend=False,
+            name="Eras",
+            uid="era-hover",
+            meta={"role": "era-hover"},
         )
     )

@@ -108,6 +108,13 @@ def test_eras_shade_the_background_with_labels(mini):
     assert labels.showlegend is False  # not a theme: the HTML export's legend leaves it out
     assert all(lanes_top < y < plot for y in labels.y)
     assert not figure.layout.annotations
+    # The text does not answer hover; a transparent bar under each label does, over the label's
+    # room and its whole era, with the era's name and dates.
+    (hover,) = traces(figure, "era-hover")
+    assert labels.hoverinfo == "skip" and hover.showlegend is False
+    assert list(hover.y) == list(labels.y) and hover.yaxis == "y2" and hover.width == 18
+    assert hover.hovertext[0] == "Occupation (2 September 1945 – 28 April 1952)"
+    assert hover.base[0] == "1945-09-02" and hover.x[0] >= (date(1952, 4, 28) - date(1945, 9, 2)).days * 86_400_000
 
 
 def test_selected_event_is_ringed_in_each_shown_lane(mini):

@@ -16,6 +16,7 @@
 
   var DAY = 86400000;
   var FONT_SIZE = 13;  // the chart's font size, as in figures.timeline_figure
+  var MARGIN_LEFT = 10;  // the chart's left margin, as in figures.timeline_figure (MARGIN_LEFT)
   var DEFAULT_STATE = {
     filters: { themes: null, start: null, end: null, query: "", judgement: null },
     event: null, sort: "date", story: null, step: 1
@@ -347,7 +348,7 @@
     return [isoDay(Math.floor(first - margin)), isoDay(Math.floor(last + margin))];
   }
 
-  function addEras(data, layout, xRange) {
+  function addEras(data, layout, xRange, plotWidth) {
     // Shade each era; returns its labels, in as few rows as fit (figures._add_eras).
     var style = data.style;
     var axisStart = dayOf(xRange[0]), axisEnd = dayOf(xRange[1]);
@@ -359,40 +360,56 @@
         x0: isoDay(era.start), x1: isoDay(era.end), xref: "x", y0: 0, y1: 1, yref: "y domain"
       });
       if (era.end < axisStart || era.start > axisEnd) { return; }
-      var width = era.length * style.eraCharWidth;
+      var width = era.length * style.eraCharPx / plotWidth;  // as a fraction of the axis
       var left = Math.max(Math.floor(era.start - axisStart) / axisDays, 0);
       var rightAligned = left + width > 1;
       if (rightAligned) { left = (era.end - axisStart) / axisDays - width; }
       var row = rowEnds.findIndex(function (taken) { return taken <= left; });
       if (row < 0) { row = rowEnds.length; rowEnds.push(0); }
       rowEnds[row] = left + width + 0.01;
+      // What answers hover: the label's room (in whole days) and its era.
+      var room = Math.floor(width * axisDays);
+      var labelFirst = rightAligned ? era.end - room : Math.max(era.start, axisStart);
+      var first = Math.min(labelFirst, era.start), last = Math.max(labelFirst + room, era.end);
       labels.push({
         x: rightAligned ? isoDay(era.end) : isoDay(Math.max(era.start, axisStart)) + "T00:00:00",
-        row: row, rightAligned: rightAligned, text: era.label, hover: era.hover
+        row: row, rightAligned: rightAligned, text: era.label, hover: era.hover,
+        first: isoDay(first), days: last - first
       });
     });
     return labels;
   }
 
   /* The era labels as one trace of text in the plot's top strip, above the lanes (lanesPx high), on
-   * the hidden axis y2 that counts pixels up from the plot's bottom (figures._add_era_labels). */
-  function eraLabelsTrace(data, labels, lanesPx) {
-    var rowPx = data.style.eraRow;
-    return {
+   * the hidden axis y2 that counts pixels up from the plot's bottom, and a trace of transparent bars
+   * under them that tells each era's name and dates wherever its label is hovered
+   * (figures._add_era_labels). */
+  function eraLabelTraces(data, labels, lanesPx) {
+    var rowPx = data.style.eraRow, color = data.style.eraColor;
+    var rows = labels.map(function (label) { return lanesPx + rowPx * (label.row + 0.5); });
+    return [{
       type: "scatter", mode: "text", yaxis: "y2", cliponaxis: false, showlegend: false,
       x: labels.map(function (label) { return label.x; }),
-      y: labels.map(function (label) { return lanesPx + rowPx * (label.row + 0.5); }),
+      y: rows,
       text: labels.map(function (label) { return label.text; }),
       textposition: labels.map(function (label) { return label.rightAligned ? "middle left" : "middle right"; }),
-      textfont: { size: 11, color: "#52606d" },
-      hovertext: labels.map(function (label) { return label.hover; }),
-      hovertemplate: data.style.hoverTemplate, name: "Eras", uid: "eras", meta: { role: "eras" }
-    };
+      textfont: { size: 11, color: color }, hoverinfo: "skip", name: "Eras", uid: "eras", meta: { role: "eras" }
+    }, {
+      type: "bar", orientation: "h", yaxis: "y2", y: rows, width: rowPx,
+      base: labels.map(function (label) { return label.first; }),
+      x: labels.map(function (label) { return label.days * DAY; }),
+      marker: { color: "rgba(0, 0, 0, 0)", line: { width: 0 } },
+      hovertext: labels.map(function (label) { return label.hover; }), hovertemplate: data.style.hoverTemplate,
+      hoverlabel: { bgcolor: color, bordercolor: color, font: { color: "#ffffff" } },
+      showlegend: false, name: "Eras", uid: "era-hover", meta: { role: "era-hover" }
+    }];
   }
 
   /* The timeline figure of a view (figures.timeline_figure); undefined while a search is on its way.
-   * SVG throughout: merging marks that would overlap keeps any view to 1,000 marks, or 111 per lane. */
-  function buildFigure(data, stored, zoom, matches) {
+   * SVG throughout: merging marks that would overlap keeps any view to 1,000 marks, or 111 per lane.
+   * plotWidth: the plot's width in pixels, which the era labels are laid out for (style.plotPx when
+   * not given). */
+  function buildFigure(data, stored, zoom, matches, plotWidth) {
     var state = stateOf(stored);
     var filters = state.filters;
     var bits = matchBits(data, filters, matches);
@@ -440,7 +457,7 @@
         hoverinfo: "skip", name: "Selected event", uid: "selection", meta: { role: "selection", event: state.event }
       });
     }
-    var eraLabels = data.eras.length ? addEras(data, layout, xRange) : [];
+    var eraLabels = data.eras.length ? addEras(data, layout, xRange, plotWidth || data.style.plotPx) : [];
     var labels = laneNumbers.map(function (number) { return data.lanes[number].label; });
     var font = data.style.font;
     var height = Math.max(300, 110 + 62 * labels.length);
@@ -451,19 +468,21 @@
     var lanesPx = plotPx - data.style.eraRow * eraRows;
     var lanePx = lanesPx / (labels.length + 0.2);
     if (periods.length) { traces.push(spansTrace(periods, lanePx)); }
-    if (eraLabels.length) { traces.push(eraLabelsTrace(data, eraLabels, lanesPx)); }
+    if (eraLabels.length) { traces.push.apply(traces, eraLabelTraces(data, eraLabels, lanesPx)); }
     Object.assign(layout, {
       template: data.style.template,
       font: { family: font, size: FONT_SIZE, color: "#1f2933" },
       height: height,
-      margin: { l: 10, r: data.style.rightMargin, t: top, b: bottom },
+      margin: { l: MARGIN_LEFT, r: data.style.rightMargin, t: top, b: bottom },
       showlegend: false, hovermode: "closest", hoverlabel: { font: { family: font } }, dragmode: "zoom",
       uirevision: (filters.start == null ? "None" : filters.start) + "-" + (filters.end == null ? "None" : filters.end),
       meta: { thinned: thinned, drawn: plan.shown.length, counted: plan.counted.length, merged: merge !== null },
       xaxis: { type: "date", range: xRange, showgrid: true, gridcolor: "#e4e7eb", title: {}, ticklabeloverflow: "allow", automargin: false },
       yaxis: {
         type: "category", categoryorder: "array", categoryarray: labels.slice().reverse(),
-        range: [-0.6, labels.length - 0.4 + (plotPx - lanesPx) / lanePx], fixedrange: true, automargin: true, title: {}
+        range: [-0.6, labels.length - 0.4 + (plotPx - lanesPx) / lanePx], fixedrange: true,
+        ticklabelposition: "inside", ticklabelshift: -data.style.laneTitleRise, ticklabeloverflow: "allow",
+        tickfont: { size: 12, color: data.style.laneTitleColor }, automargin: false, title: {}
       },
       yaxis2: { overlaying: "y", range: [0, plotPx], visible: false, fixedrange: true }
     });
@@ -595,38 +614,19 @@
 
   function revision(state, zoom, matches, data) {
     // Same view, same revision: Plotly then skips comparing the data arrays of an identical figure.
-    return JSON.stringify([canonical(stateOf(state)), zoom || null, matches ? matches.query : null, data.total, data.lang]);
+    // The chart's width is part of the view: the era labels are laid out for it.
+    return JSON.stringify([canonical(stateOf(state)), zoom || null, matches ? matches.query : null, data.total, data.lang,
+      chartWidth() || null]);
   }
 
   function drawView(state, zoom, matches, data) {
-    var built = buildFigure(data, state, zoom, matches);
+    var width = chartWidth();
+    var plotWidth = width ? width - MARGIN_LEFT - data.style.rightMargin : undefined;
+    var built = buildFigure(data, state, zoom, matches, plotWidth > 0 ? plotWidth : undefined);
     if (built === undefined) { return built; }
     built.figure.layout.datarevision = revision(state, zoom, matches, data);
-    var width = chartWidth();
     if (width) { built.figure.layout.width = width; }
-    built.figure.layout.margin.l = labelRoom(data);
     return built;
-  }
-
-  /* Room at the chart's left for the dataset's longest lane label, hidden lanes' included. With the
-   * 10 px margin the figure asks for, Plotly's automargin finds the labels wider once it has drawn
-   * them, and draws the whole chart again: at the first draw, and whenever hiding or showing the lane
-   * with the longest label changes the room. Reserved ahead, Plotly draws once, and the time axis
-   * stays put as lanes come and go. Plotly asks for the label's width, a standoff of about 1 px and
-   * its pad (12 px, or the smallest margin if one is narrower: none is here); LABEL_PAD adds a pixel
-   * to spare, as canvas and SVG measure text a fraction of a pixel apart. */
-  var LABEL_PAD = 14;
-  var labelRooms = new WeakMap();
-  function labelRoom(data) {
-    var room = labelRooms.get(data);
-    if (room === undefined) {
-      var context = document.createElement("canvas").getContext("2d");
-      context.font = FONT_SIZE + "px " + data.style.font;
-      var widest = data.lanes.reduce(function (most, lane) { return Math.max(most, context.measureText(lane.label).width); }, 0);
-      room = Math.ceil(widest) + LABEL_PAD;
-      labelRooms.set(data, room);
-    }
-    return room;
   }
 
   /* The chart's width, from its box. With both its width and height given, dcc.Graph leaves the
@@ -649,9 +649,15 @@
       var width = Math.floor(entries[entries.length - 1].contentRect.width);
       boxWidth = width > 0 ? width : null;
       var plot = document.querySelector("#timeline .js-plotly-plot");
-      if (plot && boxWidth && plot._fullLayout && plot._fullLayout.width !== boxWidth) {
+      if (!plot || !boxWidth || !plot._fullLayout || plot._fullLayout.width === boxWidth) { return; }
+      // The era labels are laid out for the plot's width: the view is drawn again for the new one.
+      var built = live.data && live.shown ? drawView(live.state, live.zoom, live.matches, live.data) : undefined;
+      if (built === undefined) {
         window.Plotly.relayout(plot, { width: boxWidth });
+        return;
       }
+      live.shown = built.figure.layout.datarevision;
+      window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
     }).observe(box);
   }
 

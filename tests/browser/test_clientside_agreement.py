@@ -46,7 +46,7 @@ def matches_for(dataset, query: str) -> dict:
     return {"query": query, "total": len(dataset.events), "bits": search_bits(dataset, query)}
 
 
-def python_figure(dataset, state: ViewState, zoom, lang="en") -> dict:
+def python_figure(dataset, state: ViewState, zoom, lang="en", plot_width=None) -> dict:
     filters = state.filters
     events = apply_filters(dataset, filters)
     selected = state.event if state.event in set(events["id"]) else None
@@ -58,6 +58,7 @@ def python_figure(dataset, state: ViewState, zoom, lang="en") -> dict:
         uirevision=f"{filters.start}-{filters.end}",
         window=tuple(zoom) if zoom else None,
         lang=lang,
+        plot_width=plot_width,
     )
     return json.loads(pio.to_json(figure, remove_uids=False))
 
@@ -144,6 +145,15 @@ def test_figures_agree_in_japanese(js, bundled):
     state = with_filters(state, japanese, state.filters)
     built = js("buildFigure", chart_payload(japanese, "ja"), state_to_store(state), None, None)
     assert_same_figure(built["figure"], python_figure(japanese, state, None, "ja"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("plot_width", [300, 1400])
+def test_the_era_labels_are_laid_out_alike_for_a_narrow_or_wide_plot(js, bundled, lang, plot_width):
+    dataset = localise(bundled, lang)
+    state = with_filters(ViewState(), dataset, FilterState())
+    built = js("buildFigure", chart_payload(dataset, lang), state_to_store(state), None, None, plot_width)
+    assert_same_figure(built["figure"], python_figure(dataset, state, None, lang, plot_width))
 
 
 TRANSITIONS = [

@@ -133,44 +133,69 @@ def test_a_theme_click_draws_the_chart_once_and_the_chart_follows_its_width(page
     assert chart == box < 700
 
 
-# Where the plot area starts and where the lane labels lie, in px from the chart's left edge, and
-# whether Plotly's automargin has drawn the chart a second time (its count of such draws is kept
-# on the layout once there has been one).
-PLOT_AREA_JS = """() => {
+# The plot area and the chart, in px from the chart's left edge; the lane names' boxes and every
+# mark's and era label's; whether Plotly's automargin has drawn the chart a second time (its count
+# of such draws is kept on the layout once there has been one).
+LANE_NAMES_JS = """() => {
   const gd = document.querySelector('#timeline .js-plotly-plot'), left = gd.getBoundingClientRect().left;
-  const labels = [...gd.querySelectorAll('.ytick text')].map(text => [text.textContent, text.getBoundingClientRect()]);
+  const box = element => { const r = element.getBoundingClientRect();
+    return {left: r.left - left, right: r.right - left, top: r.top, bottom: r.bottom}; };
+  const plot = box(gd.querySelector('.draglayer .nsewdrag'));
+  const ya = gd._fullLayout.yaxis, top = gd.getBoundingClientRect().top;
   return {
-    plot: gd.querySelector('.draglayer .nsewdrag').getBoundingClientRect().left - left,
-    labelsFrom: Math.min(...labels.map(([, box]) => box.left)) - left,
-    labelsTo: Math.max(...labels.map(([, box]) => box.right)) - left,
-    longest: labels.reduce((most, label) => (label[1].width > most[1].width ? label : most))[0],
+    chart: gd.getBoundingClientRect().width, plot,
+    // Each name with the middle of its lane (y, on the page) and the lanes' spacing.
+    names: [...gd.querySelectorAll('.ytick text')].map(text => [text.textContent, box(text), top + ya._offset + ya.d2p(text.textContent)]),
+    spacing: ya._length / (ya.range[1] - ya.range[0]),
+    others: [...gd.querySelectorAll('.scatterlayer .point, .scatterlayer .textpoint text')].map(box),
     redrawn: '_redrawFromAutoMarginCount' in gd._fullLayout,
   };
 }"""
 
 
-@pytest.mark.parametrize("path", ["", "ja/"])
-def test_the_lane_labels_have_their_room_before_the_chart_draws(page: Page, server_url, path, console_errors):
-    # The page reserves the longest lane label's room: Plotly draws the chart once, not again with
-    # a wider margin, and the time axis stays put when that lane is hidden and shown again.
+def overlap(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def assert_names_in_the_plot(view: dict, lanes: list[str]) -> None:
+    assert sorted(name for name, _, _ in view["names"]) == sorted(lanes)
+    for name, box, middle in view["names"]:
+        assert view["plot"]["left"] <= box["left"] < box["right"] <= view["plot"]["right"], name
+        assert not [other for other in view["others"] if overlap(box, other)], name
+        # Above its own lane, nearer it than the lane above.
+        assert middle - view["spacing"] / 2 < (box["top"] + box["bottom"]) / 2 < box["bottom"] < middle, name
+
+
+@pytest.mark.parametrize(("path", "width"), [("", 390), ("", 1280), ("ja/", 1280)])
+def test_the_lane_names_are_in_the_plot_which_keeps_the_charts_width(
+    page: Page, server_url, bundled, path, width, console_errors
+):
+    # Each lane's name is written in the plot above the lane's left end, clear of every mark and
+    # era label, so the time axis has the chart's whole width on a phone as on a laptop; the chart
+    # is drawn once, and stays put when a lane is hidden and shown again.
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(server_url.rstrip("/") + "/" + path)
-    page.wait_for_function("() => !!document.querySelector('#timeline .ytick text')")
-    first = page.evaluate(PLOT_AREA_JS)
+    page.wait_for_function("() => document.querySelectorAll('#timeline .ytick text').length > 0")
+    first = page.evaluate(LANE_NAMES_JS)
+    lanes = [name for name, _, _ in first["names"]]
+    assert len(lanes) == len(bundled.themes)
+    assert_names_in_the_plot(first, lanes)
+    assert first["plot"]["left"] <= 10 and first["plot"]["right"] - first["plot"]["left"] >= first["chart"] - 50
     assert not first["redrawn"]
-    assert 0 <= first["labelsFrom"] < first["labelsTo"] <= first["plot"]
-    toggle = page.locator(".theme-toggle", has_text=first["longest"])
-    for pressed in ("false", "true"):
+    toggle = page.locator(".theme-toggle").first  # the first theme's: the top lane
+    top_lane = min(first["names"], key=lambda name: name[2])[0]
+    for pressed, shown in (("false", [lane for lane in lanes if lane != top_lane]), ("true", lanes)):
         page.evaluate(
             """() => { window.drawn = false; const gd = document.querySelector('#timeline .js-plotly-plot');
-            delete gd._fullLayout._redrawFromAutoMarginCount; gd.once('plotly_afterplot', () => { window.drawn = true; }); }"""
+            gd.once('plotly_afterplot', () => { window.drawn = true; }); }"""
         )
         toggle.click()
         page.wait_for_function("() => window.drawn")
         expect(toggle).to_have_attribute("aria-pressed", pressed)
-        now = page.evaluate(PLOT_AREA_JS)
+        now = page.evaluate(LANE_NAMES_JS)
+        assert_names_in_the_plot(now, shown)
+        assert (now["plot"]["left"], now["plot"]["right"]) == (first["plot"]["left"], first["plot"]["right"])
         assert not now["redrawn"]
-        assert now["plot"] == first["plot"]
-        assert 0 <= now["labelsFrom"] < now["labelsTo"] <= now["plot"]
 
 
 # Zoomed windows (start, end) of the bundled dataset whose last time label, on a 1024 px wide page,
@@ -200,6 +225,34 @@ def test_every_time_label_is_drawn_inside_the_chart_without_a_second_draw(page: 
         assert page.locator("#timeline .xtick text").count() >= 3
         assert page.evaluate(LABELS_PAST_EDGE_JS) == []
         assert not redrawn
+
+
+@pytest.mark.parametrize("width", [390, 1024, 1600])
+def test_era_labels_never_overlap_and_tell_their_era_wherever_hovered(
+    page: Page, server_url, bundled, width, console_errors
+):
+    # Laid out for the chart's width, in as many rows as they need; hovered anywhere on its text, a
+    # label tells its era's name and dates.
+    page.set_viewport_size({"width": width, "height": 900})
+    open_app(page, server_url)
+    expect(page.locator(".event-grid .ag-row").first).to_be_visible()  # the page is whole: the chart keeps its width
+    labels = page.locator("#timeline .scatterlayer .textpoint text")
+    expect(labels).to_have_count(len(bundled.eras))
+    page.locator("#timeline").scroll_into_view_if_needed()  # on a phone, the chart is below the filters
+    boxes = [labels.nth(index).bounding_box() for index in range(len(bundled.eras))]
+    edges = [
+        {"left": b["x"], "right": b["x"] + b["width"], "top": b["y"], "bottom": b["y"] + b["height"]} for b in boxes
+    ]
+    assert not [(a, b) for a in range(len(edges)) for b in range(a) if overlap(edges[a], edges[b])]
+    hover = page.locator("#timeline .hoverlayer .hovertext")
+    for index, era in enumerate(bundled.eras):
+        assert labels.nth(index).text_content() == era.label
+        box = boxes[index]
+        for fraction in (0.03, 0.5, 0.97):
+            page.mouse.move(1, 1)
+            expect(hover).to_have_count(0)
+            page.mouse.move(box["x"] + box["width"] * fraction, box["y"] + box["height"] / 2)
+            expect(hover).to_contain_text(f"{era.label} (")
 
 
 PRESSED_JS = """() => [...document.querySelectorAll('.theme-toggle, .judgement-toggle')]
@@ -298,7 +351,7 @@ def test_theme_filter_none_then_one(page: Page, server_url, bundled, console_err
     assert query_of(page)["themes"] == ["nuclear"]
     lanes = page.evaluate(
         """() => document.querySelector('#timeline .js-plotly-plot').data
-          .filter(t => t.meta.role !== 'eras').flatMap(t => t.meta.lane || [t.meta.theme])"""
+          .filter(t => !t.meta.role.startsWith('era')).flatMap(t => t.meta.lane || [t.meta.theme])"""
     )
     assert set(lanes) == {"nuclear"}
     page.get_by_role("button", name="All", exact=True).click()
