@@ -13,7 +13,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from .figures import DETAIL_NOTE, ERA_LABEL_SIZE, FONT_FAMILY, escape_label, timeline_figure
+from .figures import DETAIL_NOTE, ERA_LABEL_SIZE, FONT_FAMILY, LANE_NAME_CLEARANCE, escape_label, timeline_figure
 from .filters import FilterState, apply_filters
 from .formats import DEFAULT_SIZE, FORMATS, IMAGE_FORMATS, PRESETS, SUFFIXES
 from .i18n import tr
@@ -28,6 +28,9 @@ from .timelinejs import timelinejs_json
 from .urlstate import ViewState
 
 IMAGE_MARGINS = {"l": 10, "r": 20}  # pixels left and right of the plot in an image
+# A web page or an embed follows its window's width, which the era labels cannot: they are laid out
+# for a plot this wide (a course page's column), and no two overlap on any wider.
+STANDALONE_PLOT_PX = 640
 CHART_KEY = "Filled mark: main theme · hollow: also listed under · bar: period · larger: more important"
 
 
@@ -146,7 +149,11 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
             align="left",
         )
     figure.update_traces(textfont_size=small, selector={"uid": "eras"})
-    figure.update_yaxes(tickfont_size=base)
+    # The lanes' names at the footer's size, as clear of their lanes' marks as on the page.
+    margin = figure.layout.margin
+    lane_px = (options.height - margin.t - margin.b) / (figure.layout.yaxis.range[1] - figure.layout.yaxis.range[0])
+    rise = min(LANE_NAME_CLEARANCE + small / 2, lane_px / 2)
+    figure.update_yaxes(tickfont_size=small, ticklabelshift=-int(rise))
     # An image is drawn once, at its own font size: the time labels may take the room they need.
     figure.update_xaxes(automargin=True)
     return figure
@@ -155,7 +162,9 @@ def static_figure(dataset: Dataset, view: ViewState, options: ExportOptions, lan
 def html_page(dataset: Dataset, view: ViewState, options: ExportOptions, lang: str = "en") -> str:
     """The self-contained interactive HTML page of a view."""
     events = apply_filters(dataset, view.filters)
-    figure = timeline_figure(dataset, events, lanes=view.filters.themes, selected=view.event, lang=lang)
+    figure = timeline_figure(
+        dataset, events, lanes=view.filters.themes, selected=view.event, lang=lang, plot_width=STANDALONE_PLOT_PX
+    )
     return standalone_html(
         dataset,
         events,
@@ -182,7 +191,7 @@ def story_page(dataset: Dataset, judgement_id: str, options: ExportOptions, lang
     judgement = first.judgement
     statement = f"{judgement.likelihood}: {judgement.statement}" if judgement.likelihood else judgement.statement
     events = apply_filters(dataset, FilterState())
-    figure = timeline_figure(dataset, events, lang=lang)
+    figure = timeline_figure(dataset, events, lang=lang, plot_width=STANDALONE_PLOT_PX)
     return standalone_html(
         dataset,
         events,

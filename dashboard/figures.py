@@ -39,6 +39,10 @@ ERA_LABEL_ROW = 18  # pixels between rows of era labels
 # size or its labels change (a lane hidden or shown, a zoom), to hide a label that would cross the
 # chart's edge: about 8 ms of such a click.
 RIGHT_MARGIN = 34
+# Room above the plot: Plotly's mode bar (its zoom and download buttons, shown while the chart is
+# hovered) covers the chart's top 28 px at the right, where the top row of era labels would be.
+TOP_MARGIN = 30
+NOTE_PX = 24  # room under the chart for each note on what it counts or merges
 MARGIN_LEFT = 10  # the lanes' names are in the plot: the chart needs no more room left of it
 # Room below the plot for the time labels: two lines where a label carries its year ("Mar 5" over
 # "2015"). The chart keeps this room rather than let plotly.js's automargin (on in the plotly_white
@@ -53,10 +57,13 @@ ERA_LABEL_SIZE = 11  # the era labels' font size
 WIDE_CHARACTER_UNITS = 1.75
 DEFAULT_PLOT_PX = 900  # the plot's width the era labels are laid out for when none is given
 ERA_LABEL_COLOR = "#52606d"
-# A lane's name sits this many pixels above the middle of its lane: clear of its marks (19 px at
-# most) and of the selected event's ring (about 33 px), and below the lane above.
-LANE_TITLE_RISE = 23
-LANE_TITLE_COLOR = "#323f4b"
+# A lane's name sits this many pixels above the middle of its lane (or half the way to the lane
+# above, where lanes are closer): clear of its marks (19 px at most) and of the selected event's
+# ring (about 33 px).
+LANE_NAME_SIZE = 12
+LANE_NAME_CLEARANCE = 17  # pixels from the lane's middle up to its name's lower edge
+LANE_NAME_RISE = LANE_NAME_CLEARANCE + LANE_NAME_SIZE // 2
+LANE_NAME_COLOR = "#323f4b"
 ERA_FILLS = ("rgba(30, 60, 110, 0.08)", "rgba(30, 60, 110, 0.03)")
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
@@ -129,11 +136,14 @@ def timeline_figure(
         _add_selection(figure, dataset, events.loc[events["id"] == selected].iloc[0], lane_ids)
     era_labels = _add_eras(figure, dataset, x_range, plot_width or DEFAULT_PLOT_PX)
     labels = [theme.label for theme in lane_themes]
-    height = max(300, 110 + 62 * len(labels))
-    top, bottom = 20, TIME_LABELS_PX + 24 * (plan.thinned + (grid is not None))
     # The plot's top strip holds the era labels, a row each; the lanes share what is below it.
+    # The chart grows by any row past two, and by the notes under it, so that its lanes keep their room.
+    era_rows = max((label.row for label in era_labels), default=-1) + 1
+    notes = plan.thinned + (grid is not None)
+    height = max(310, 120 + 62 * len(labels)) + ERA_LABEL_ROW * max(era_rows - 2, 0) + NOTE_PX * notes
+    top, bottom = TOP_MARGIN, TIME_LABELS_PX + NOTE_PX * notes
     plot_px = height - top - bottom
-    lanes_px = plot_px - ERA_LABEL_ROW * (max((label.row for label in era_labels), default=-1) + 1)
+    lanes_px = plot_px - ERA_LABEL_ROW * era_rows
     lane_px = lanes_px / (len(labels) + 0.2)
     _add_spans(figure, spans, lane_px)
     _add_era_labels(figure, era_labels, lanes_px)
@@ -168,9 +178,9 @@ def timeline_figure(
             # plot left it a few dozen pixels). As tick labels, the names stay put when the chart
             # is zoomed, cost no trace, and are drawn as they are (nothing measures them).
             "ticklabelposition": "inside",
-            "ticklabelshift": -LANE_TITLE_RISE,  # screen pixels: negative is up
+            "ticklabelshift": -int(min(LANE_NAME_RISE, lane_px / 2)),  # whole screen pixels: negative is up
             "ticklabeloverflow": "allow",
-            "tickfont": {"size": 12, "color": LANE_TITLE_COLOR},
+            "tickfont": {"size": LANE_NAME_SIZE, "color": LANE_NAME_COLOR},
             "automargin": False,
             "title": None,
         },
@@ -474,15 +484,19 @@ def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str], plot_px: 
         if pd.Timestamp(end) < axis_start or pd.Timestamp(era.start.first_day) > axis_end:
             continue  # off the chart: no label to place
         # Labels start at their era; one that would run off the right edge ends there instead.
-        width = label_units(era.label) * ERA_LABEL_CHAR_PX / plot_px  # as a fraction of the axis
-        left = max((pd.Timestamp(era.start.first_day) - axis_start).days / axis_days, 0)
+        width = label_units(era.label) * ERA_LABEL_CHAR_PX / plot_px  # as fractions of the axis
+        start_at = (pd.Timestamp(era.start.first_day) - axis_start).days / axis_days
+        end_at = (pd.Timestamp(end) - axis_start).days / axis_days
+        left = max(start_at, 0)
         right_aligned = left + width > 1
         if right_aligned:
-            left = (pd.Timestamp(end) - axis_start).days / axis_days - width
-        row = next((index for index, taken in enumerate(row_ends) if taken <= left), len(row_ends))
+            left = end_at - width
+        # A row keeps what answers each label's hover (the label and its era) apart from the next.
+        row_left = max(min(left, start_at), 0)
+        row = next((index for index, taken in enumerate(row_ends) if taken <= row_left), len(row_ends))
         if row == len(row_ends):
             row_ends.append(0.0)
-        row_ends[row] = left + width + 0.01
+        row_ends[row] = max(left + width + 0.01, end_at)
         x = end.isoformat() if right_aligned else max(pd.Timestamp(era.start.first_day), axis_start).isoformat()
         # What answers hover: the label's room (floored to whole days, as timeline.js does) and its era.
         room = int(width * axis_days)

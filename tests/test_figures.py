@@ -1,5 +1,6 @@
 import json
 from datetime import date
+from itertools import pairwise
 
 import plotly.graph_objects as go
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from dashboard import build_figure
 from dashboard.figures import MARKER_SIZES, timeline_figure
 from dashboard.filters import FilterState, apply_filters
+from dashboard.model import Era
 
 
 def traces(figure, role):
@@ -115,6 +117,66 @@ def test_eras_shade_the_background_with_labels(mini):
     assert list(hover.y) == list(labels.y) and hover.yaxis == "y2" and hover.width == 18
     assert hover.hovertext[0] == "Occupation (2 September 1945 – 28 April 1952)"
     assert hover.base[0] == "1945-09-02" and hover.x[0] >= (date(1952, 4, 28) - date(1945, 9, 2)).days * 86_400_000
+
+
+def lane_spacing(figure) -> float:
+    margin, axis = figure.layout.margin, figure.layout.yaxis.range
+    return (figure.layout.height - margin.t - margin.b) / (axis[1] - axis[0])
+
+
+def hover_rows(figure) -> dict[float, list[tuple[int, int]]]:
+    """Each row of era labels: what answers each label's hover, as (first, last) days, left to right."""
+    (hover,) = traces(figure, "era-hover")
+    rows: dict[float, list[tuple[int, int]]] = {}
+    for y, base, length in zip(hover.y, hover.base, hover.x, strict=True):
+        first = date.fromisoformat(base).toordinal()
+        rows.setdefault(y, []).append((first, first + length // 86_400_000))
+    return {y: sorted(spans) for y, spans in rows.items()}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("plot_width", [300, 640, 900, 1400])
+def test_era_labels_fit_the_plots_width_without_one_hover_over_another(bundled, lang, plot_width):
+    from dashboard.localise import localise
+
+    dataset = localise(bundled, lang)
+    figure = timeline_figure(dataset, dataset.events, lang=lang, plot_width=plot_width)
+    for spans in hover_rows(figure).values():
+        assert all(last <= first for (_, last), (first, _) in pairwise(spans)), spans
+    # A narrower plot takes more rows of labels, and the chart grows by them: its lanes keep
+    # the room they have with the default width.
+    rows = len(hover_rows(figure))
+    default = timeline_figure(dataset, dataset.events, lang=lang)
+    assert rows >= len(hover_rows(default)) if plot_width < 900 else rows <= len(hover_rows(default))
+    assert lane_spacing(figure) >= lane_spacing(default) - 1e-9 or rows <= 2
+
+
+def test_many_eras_on_a_narrow_plot_leave_the_lanes_their_room(mini):
+    from dataclasses import replace
+
+    from dashboard.dates import parse_date
+
+    eras = [
+        Era(parse_date(str(year)), parse_date(str(year + 4)), f"Period {number} of the alliance years")
+        for number, year in enumerate(range(1945, 2025, 5), start=1)
+    ]
+    crowded = replace(mini, eras=eras)
+    for lanes in (None, ["forces"]):
+        narrow = timeline_figure(crowded, crowded.events, lanes=lanes, plot_width=300)
+        wide = timeline_figure(crowded, crowded.events, lanes=lanes)
+        assert len(hover_rows(narrow)) > len(hover_rows(wide))
+        assert lane_spacing(narrow) >= lane_spacing(wide) - 1e-9 > 40
+
+
+def test_lane_names_are_drawn_in_the_plot_above_their_lanes(mini, large):
+    figure = build_figure(mini)
+    axis = figure.layout.yaxis
+    assert axis.ticklabelposition == "inside" and axis.ticklabeloverflow == "allow" and axis.automargin is False
+    assert figure.layout.margin.l == 10
+    assert axis.ticklabelshift == -23  # up: clear of the largest marks and of the selection ring
+    # Where lanes are closer (a thinned view with three lanes), the name stays nearer its own lane.
+    close = timeline_figure(large, large.events, lanes=["forces", "law", "alliance"], plot_width=300)
+    assert -close.layout.yaxis.ticklabelshift <= lane_spacing(close) / 2
 
 
 def test_selected_event_is_ringed_in_each_shown_lane(mini):

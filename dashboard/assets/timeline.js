@@ -360,13 +360,16 @@
         x0: isoDay(era.start), x1: isoDay(era.end), xref: "x", y0: 0, y1: 1, yref: "y domain"
       });
       if (era.end < axisStart || era.start > axisEnd) { return; }
-      var width = era.length * style.eraCharPx / plotWidth;  // as a fraction of the axis
-      var left = Math.max(Math.floor(era.start - axisStart) / axisDays, 0);
+      var width = era.length * style.eraCharPx / plotWidth;  // as fractions of the axis
+      var startAt = (era.start - axisStart) / axisDays, endAt = (era.end - axisStart) / axisDays;
+      var left = Math.max(startAt, 0);
       var rightAligned = left + width > 1;
-      if (rightAligned) { left = (era.end - axisStart) / axisDays - width; }
-      var row = rowEnds.findIndex(function (taken) { return taken <= left; });
+      if (rightAligned) { left = endAt - width; }
+      // A row keeps what answers each label's hover (the label and its era) apart from the next.
+      var rowLeft = Math.max(Math.min(left, startAt), 0);
+      var row = rowEnds.findIndex(function (taken) { return taken <= rowLeft; });
       if (row < 0) { row = rowEnds.length; rowEnds.push(0); }
-      rowEnds[row] = left + width + 0.01;
+      rowEnds[row] = Math.max(left + width + 0.01, endAt);
       // What answers hover: the label's room (in whole days) and its era.
       var room = Math.floor(width * axisDays);
       var labelFirst = rightAligned ? era.end - room : Math.max(era.start, axisStart);
@@ -460,11 +463,13 @@
     var eraLabels = data.eras.length ? addEras(data, layout, xRange, plotWidth || data.style.plotPx) : [];
     var labels = laneNumbers.map(function (number) { return data.lanes[number].label; });
     var font = data.style.font;
-    var height = Math.max(300, 110 + 62 * labels.length);
-    var top = 20, bottom = data.style.timeLabels + 24 * ((thinned ? 1 : 0) + (merge ? 1 : 0));
-    // The plot's top strip holds the era labels, a row each; the lanes share what is below it.
-    var plotPx = height - top - bottom;
+    // The plot's top strip holds the era labels, a row each; the lanes share what is below it. The
+    // chart grows by any row past two, and by the notes under it (figures.timeline_figure).
     var eraRows = eraLabels.reduce(function (most, label) { return Math.max(most, label.row + 1); }, 0);
+    var notes = (thinned ? 1 : 0) + (merge ? 1 : 0);
+    var height = Math.max(310, 120 + 62 * labels.length) + data.style.eraRow * Math.max(eraRows - 2, 0) + data.style.notePx * notes;
+    var top = data.style.topMargin, bottom = data.style.timeLabels + data.style.notePx * notes;
+    var plotPx = height - top - bottom;
     var lanesPx = plotPx - data.style.eraRow * eraRows;
     var lanePx = lanesPx / (labels.length + 0.2);
     if (periods.length) { traces.push(spansTrace(periods, lanePx)); }
@@ -481,8 +486,8 @@
       yaxis: {
         type: "category", categoryorder: "array", categoryarray: labels.slice().reverse(),
         range: [-0.6, labels.length - 0.4 + (plotPx - lanesPx) / lanePx], fixedrange: true,
-        ticklabelposition: "inside", ticklabelshift: -data.style.laneTitleRise, ticklabeloverflow: "allow",
-        tickfont: { size: 12, color: data.style.laneTitleColor }, automargin: false, title: {}
+        ticklabelposition: "inside", ticklabelshift: -Math.floor(Math.min(data.style.laneNameRise, lanePx / 2)), ticklabeloverflow: "allow",
+        tickfont: { size: 12, color: data.style.laneNameColor }, automargin: false, title: {}
       },
       yaxis2: { overlaying: "y", range: [0, plotPx], visible: false, fixedrange: true }
     });
@@ -633,6 +638,7 @@
    * chart's size alone: before, each change of height (a lane hidden or shown) made it resize the
    * chart, which redrew it a second time 0.1 s after every click. followWidth follows the box. */
   var chartBox = ".timeline-region";
+  var GRAPH_ID = "timeline";  // ids.TIMELINE
   var boxWidth = null;  // kept by followWidth, so that a click need not measure the page
   function chartWidth() {
     if (boxWidth) { return boxWidth; }
@@ -657,7 +663,12 @@
         return;
       }
       live.shown = built.figure.layout.datarevision;
-      window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
+      // Through the graph, so that it holds the figure it shows (a zoom redraws the graph's own).
+      if (typeof clientside.set_props === "function") {
+        clientside.set_props(GRAPH_ID, { figure: built.figure });
+      } else {
+        window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
+      }
     }).observe(box);
   }
 

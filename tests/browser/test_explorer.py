@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dashboard.filters import FilterState, apply_filters
+from dashboard.localise import localise
 
 pytestmark = pytest.mark.browser
 
@@ -131,6 +132,18 @@ def test_a_theme_click_draws_the_chart_once_and_the_chart_follows_its_width(page
     page.wait_for_function(f"() => {{ const [chart, box] = ({CHART_AND_BOX_WIDTHS_JS})(); return chart === box; }}")
     chart, box = page.evaluate(CHART_AND_BOX_WIDTHS_JS)
     assert chart == box < 700
+    # The graph holds the figure drawn for the new width: a zoom (a drag on the plot) keeps it.
+    page.locator("#timeline").scroll_into_view_if_needed()
+    plot = page.locator("#timeline .nsewdrag").bounding_box()
+    range_js = "() => document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range.map(String)"
+    whole = page.evaluate(range_js)
+    page.mouse.move(plot["x"] + 60, plot["y"] + 60)
+    page.mouse.down()
+    page.mouse.move(plot["x"] + 260, plot["y"] + 120, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(1000)
+    assert page.evaluate(range_js) != whole
+    assert page.evaluate(CHART_AND_BOX_WIDTHS_JS) == [box, box]
 
 
 # The plot area and the chart, in px from the chart's left edge; the lane names' boxes and every
@@ -227,25 +240,26 @@ def test_every_time_label_is_drawn_inside_the_chart_without_a_second_draw(page: 
         assert not redrawn
 
 
-@pytest.mark.parametrize("width", [390, 1024, 1600])
+@pytest.mark.parametrize(("path", "width"), [("", 390), ("", 1024), ("", 1600), ("ja/", 390), ("ja/", 1280)])
 def test_era_labels_never_overlap_and_tell_their_era_wherever_hovered(
-    page: Page, server_url, bundled, width, console_errors
+    page: Page, server_url, bundled, path, width, console_errors
 ):
     # Laid out for the chart's width, in as many rows as they need; hovered anywhere on its text, a
-    # label tells its era's name and dates.
+    # label tells its era's name and dates (and no other's), clear of Plotly's mode bar.
+    eras = localise(bundled, "ja" if path else "en").eras
     page.set_viewport_size({"width": width, "height": 900})
-    open_app(page, server_url)
+    page.goto(server_url.rstrip("/") + "/" + path)
     expect(page.locator(".event-grid .ag-row").first).to_be_visible()  # the page is whole: the chart keeps its width
     labels = page.locator("#timeline .scatterlayer .textpoint text")
-    expect(labels).to_have_count(len(bundled.eras))
+    expect(labels).to_have_count(len(eras))
     page.locator("#timeline").scroll_into_view_if_needed()  # on a phone, the chart is below the filters
-    boxes = [labels.nth(index).bounding_box() for index in range(len(bundled.eras))]
+    boxes = [labels.nth(index).bounding_box() for index in range(len(eras))]
     edges = [
         {"left": b["x"], "right": b["x"] + b["width"], "top": b["y"], "bottom": b["y"] + b["height"]} for b in boxes
     ]
     assert not [(a, b) for a in range(len(edges)) for b in range(a) if overlap(edges[a], edges[b])]
     hover = page.locator("#timeline .hoverlayer .hovertext")
-    for index, era in enumerate(bundled.eras):
+    for index, era in enumerate(eras):
         assert labels.nth(index).text_content() == era.label
         box = boxes[index]
         for fraction in (0.03, 0.5, 0.97):
@@ -253,6 +267,7 @@ def test_era_labels_never_overlap_and_tell_their_era_wherever_hovered(
             expect(hover).to_have_count(0)
             page.mouse.move(box["x"] + box["width"] * fraction, box["y"] + box["height"] / 2)
             expect(hover).to_contain_text(f"{era.label} (")
+            assert not [other.label for other in eras if other is not era and other.label in hover.text_content()]
 
 
 PRESSED_JS = """() => [...document.querySelectorAll('.theme-toggle, .judgement-toggle')]
