@@ -178,12 +178,18 @@ def server_processes_memory(port: int) -> tuple[float, float]:
 EXTRA_DRAWS = 2  # first draws of our page and of the bare one, per run, besides each run's own
 
 
-def our_draw(browser, url: str) -> float:
-    """Navigation to the timeline drawn on our page, in ms, in a fresh page (nothing cached)."""
+def open_drawn(browser, url: str):
+    """A fresh page (nothing cached) on our page, and the time from navigation to the timeline
+    drawn, in ms."""
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(url)
     page.wait_for_function(DRAWN_JS, timeout=120_000)
-    drawn = page.evaluate("() => performance.now()")
+    return page, page.evaluate("() => performance.now()")
+
+
+def our_draw(browser, url: str) -> float:
+    """Navigation to the timeline drawn on our page, in ms, in a fresh page."""
+    page, drawn = open_drawn(browser, url)
     page.close()
     return drawn
 
@@ -224,10 +230,8 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
             for _ in range(runs):
-                page = browser.new_page(viewport={"width": 1440, "height": 900})
-                page.goto(url)
-                page.wait_for_function(DRAWN_JS, timeout=120_000)
-                drawn.append(page.evaluate("() => performance.now()"))
+                page, first_draw = open_drawn(browser, url)
+                drawn.append(first_draw)
                 fetched.append(page.evaluate(FETCHED_JS))
                 # The page then puts in the event list: loaded, it waits for the reader.
                 page.wait_for_function(LISTED_JS, timeout=120_000, polling=10)

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from .figures import DETAIL_NOTE, ERA_LABEL_SIZE, FONT_FAMILY, LANE_NAME_CLEARANCE, escape_label, timeline_figure
+from .figures import (
+    DETAIL_NOTE,
+    ERA_LABEL_SIZE,
+    FONT_FAMILY,
+    LANE_NAME_CLEARANCE,
+    MARGIN_LEFT,
+    escape_label,
+    timeline_figure,
+)
 from .filters import FilterState, apply_filters
 from .formats import DEFAULT_SIZE, FORMATS, IMAGE_FORMATS, PRESETS, SUFFIXES
 from .i18n import tr
@@ -27,7 +35,7 @@ from .text import slugify
 from .timelinejs import timelinejs_json
 from .urlstate import ViewState
 
-IMAGE_MARGINS = {"l": 10, "r": 20}  # pixels left and right of the plot in an image
+IMAGE_MARGINS = {"l": MARGIN_LEFT, "r": 20}  # pixels left and right of the plot in an image
 # A web page or an embed follows its window's width, which the era labels cannot: they are laid out
 # for a plot this wide (a course page's column), and no two overlap on any wider.
 STANDALONE_PLOT_PX = 640

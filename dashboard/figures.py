@@ -481,12 +481,13 @@ def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str], plot_px: 
             line_width=0,
             layer="below",
         )
-        if pd.Timestamp(end) < axis_start or pd.Timestamp(era.start.first_day) > axis_end:
+        era_first, era_last = pd.Timestamp(era.start.first_day), pd.Timestamp(end)
+        if era_last < axis_start or era_first > axis_end:
             continue  # off the chart: no label to place
         # Labels start at their era; one that would run off the right edge ends there instead.
         width = label_units(era.label) * ERA_LABEL_CHAR_PX / plot_px  # as fractions of the axis
-        start_at = (pd.Timestamp(era.start.first_day) - axis_start).days / axis_days
-        end_at = (pd.Timestamp(end) - axis_start).days / axis_days
+        start_at = (era_first - axis_start).days / axis_days
+        end_at = (era_last - axis_start).days / axis_days
         left = max(start_at, 0)
         right_aligned = left + width > 1
         if right_aligned:
@@ -497,10 +498,11 @@ def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str], plot_px: 
         if row == len(row_ends):
             row_ends.append(0.0)
         row_ends[row] = max(left + width + 0.01, end_at)
-        x = end.isoformat() if right_aligned else max(pd.Timestamp(era.start.first_day), axis_start).isoformat()
+        starts_at = max(era_first, axis_start)  # where a label that is not right-aligned starts
+        x = end.isoformat() if right_aligned else starts_at.isoformat()
         # What answers hover: the label's room (floored to whole days, as timeline.js does) and its era.
         room = int(width * axis_days)
-        label_first = day_number(end) - room if right_aligned else day_number(pd.Timestamp(x).date())
+        label_first = day_number(end) - room if right_aligned else day_number(starts_at.date())
         first = min(label_first, day_number(era.start.first_day))
         last = max(label_first + room, day_number(end))
         hover = escape_label(f"{era.label} ({format_span(era.start, era.end)})")

@@ -16,7 +16,6 @@
 
   var DAY = 86400000;
   var FONT_SIZE = 13;  // the chart's font size, as in figures.timeline_figure
-  var MARGIN_LEFT = 10;  // the chart's left margin, as in figures.timeline_figure (MARGIN_LEFT)
   var DEFAULT_STATE = {
     filters: { themes: null, start: null, end: null, query: "", judgement: null },
     event: null, sort: "date", story: null, step: 1
@@ -478,7 +477,7 @@
       template: data.style.template,
       font: { family: font, size: FONT_SIZE, color: "#1f2933" },
       height: height,
-      margin: { l: MARGIN_LEFT, r: data.style.rightMargin, t: top, b: bottom },
+      margin: { l: data.style.leftMargin, r: data.style.rightMargin, t: top, b: bottom },
       showlegend: false, hovermode: "closest", hoverlabel: { font: { family: font } }, dragmode: "zoom",
       uirevision: (filters.start == null ? "None" : filters.start) + "-" + (filters.end == null ? "None" : filters.end),
       meta: { thinned: thinned, drawn: plan.shown.length, counted: plan.counted.length, merged: merge !== null },
@@ -626,7 +625,7 @@
 
   function drawView(state, zoom, matches, data) {
     var width = chartWidth();
-    var plotWidth = width ? width - MARGIN_LEFT - data.style.rightMargin : undefined;
+    var plotWidth = width ? width - data.style.leftMargin - data.style.rightMargin : undefined;
     var built = buildFigure(data, state, zoom, matches, plotWidth > 0 ? plotWidth : undefined);
     if (built === undefined) { return built; }
     built.figure.layout.datarevision = revision(state, zoom, matches, data);
