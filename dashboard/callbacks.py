@@ -70,7 +70,6 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     @app.callback(
         Output(ids.TITLE, "children"),
         Output(ids.LEDE, "children"),
-        Output(ids.FOOTER, "children"),
         Output(ids.THEMES_FIELD, "children"),
         Output(ids.YEARS_FIELD, "children"),
         Output(ids.JUDGEMENT_FIELD, "children"),
@@ -90,7 +89,6 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         return (
             meta.title,
             meta.description,
-            footer(dataset, lang),
             theme_toggles(dataset, lang),
             year_controls(dataset, lang),
             judgement_toggles(dataset, lang),
@@ -180,7 +178,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     app.clientside_callback(
         ClientsideFunction("timeline", "controls"),
         Output(ids.theme_toggle(ALL), "aria-pressed"),
-        Output(ids.theme_count(ALL), "children"),
+        Output(ids.theme_toggle(ALL), "data-count"),
         Output(ids.YEARS, "value"),
         Output(ids.YEAR_FROM, "value"),
         Output(ids.YEAR_TO, "value"),
@@ -193,6 +191,9 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         State(ids.YEAR_FROM, "value"),
         State(ids.YEAR_TO, "value"),
         State(ids.SEARCH, "value"),
+        State(ids.theme_toggle(ALL), "aria-pressed"),
+        State(ids.theme_toggle(ALL), "data-count"),
+        State(ids.judgement_choice(ALL), "aria-pressed"),
     )
     app.clientside_callback(
         ClientsideFunction("timeline", "url"),
@@ -223,6 +224,16 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         # The grid and the parts no first view shows go in once the chart has first drawn; list_view
         # then fills the grid.
         return later_parts(lang)
+
+    @app.callback(
+        Output(ids.FOOTER, "children"),
+        Input(ids.FIRST_DRAWN, "data"),
+        Input(ids.DATASET, "data"),
+        prevent_initial_call=True,
+    )
+    def show_credits(_ready, stored):
+        # The credits of the dataset shown: put in with the later parts, and again for each file opened.
+        return footer(source.resolve(stored, lang), lang)
 
     # The grid's clicks reach sync_state through a store, which is there before the grid is.
     app.clientside_callback(

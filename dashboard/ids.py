@@ -33,7 +33,6 @@ SEARCH = "search-filter"
 JUDGEMENT_FIELD = "judgement-filter"
 ANY_JUDGEMENT = "any"
 THEME_TOGGLE = "theme-toggle"
-THEME_COUNT = "theme-count"
 JUDGEMENT_CHOICE = "judgement-choice"
 JUDGEMENT_NOTE = "judgement-note"
 RESET = "reset-filters"
@@ -89,11 +88,6 @@ def export_button(fmt: Any) -> dict[str, Any]:
 def theme_toggle(theme_id: Any) -> dict[str, Any]:
     """Id of a theme's toggle button (``ALL`` for callbacks)."""
     return {"type": THEME_TOGGLE, "index": theme_id}
-
-
-def theme_count(theme_id: Any) -> dict[str, Any]:
-    """Id of the count shown on a theme's toggle (``ALL`` for callbacks)."""
-    return {"type": THEME_COUNT, "index": theme_id}
 
 
 def judgement_choice(judgement_id: Any) -> dict[str, Any]:

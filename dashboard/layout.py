@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pandas as pd
 from dash import dcc, html
@@ -10,6 +10,7 @@ from dash import dcc, html
 from . import ids
 from .chart_data import served_chart_data
 from .event_list import event_table
+from .filters import FilterState, theme_counts
 from .i18n import LANGUAGE_NAMES, tr
 from .menus import embed_menu, export_choices, export_menu
 from .model import Dataset
@@ -92,8 +93,11 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                                 className="empty-state",
                                 hidden=True,
                                 children=[
-                                    html.P(tr(lang, "No events match these filters.")),
-                                    html.P(tr(lang, "Try fewer words, a wider range of years, or more themes.")),
+                                    html.P(
+                                        tr(lang, "No events match these filters.")
+                                        + " "
+                                        + tr(lang, "Try fewer words, a wider range of years, or more themes.")
+                                    ),
                                     html.Button(tr(lang, "Clear all filters"), id=ids.EMPTY_RESET, className="button"),
                                 ],
                             ),
@@ -135,13 +139,9 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                                 id="event-list-section",
                                 className="event-list",
                                 children=[
-                                    html.H2(tr(lang, "Events"), id="event-list-title"),
-                                    html.P(
-                                        tr(lang, "Choose a row to read the event. Sort by a column with its arrows."),
-                                        className="muted",
-                                    ),
-                                    # The grid (event_list.event_table) is put in once the chart has drawn
-                                    # (callbacks.show_later_parts): mounting it first would hold up the chart.
+                                    # The list's heading and grid (later_parts) are put in once the chart
+                                    # has drawn (callbacks.show_later_parts): mounting the grid first would
+                                    # hold up the chart.
                                     html.Div(id=ids.LIST_HOLDER),
                                     html.Div(id=ids.LIST),
                                 ],
@@ -150,7 +150,8 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                     ),
                 ],
             ),
-            html.Footer(id=ids.FOOTER, className="site-footer", children=footer(dataset, lang)),
+            # The credits come with the later parts, and follow the dataset (callbacks.show_credits).
+            html.Footer(id=ids.FOOTER, className="site-footer"),
         ],
     )
 
@@ -177,7 +178,12 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
         html.Fieldset(
             className="control",
             children=[
-                html.Legend(tr(lang, "Themes")),
+                html.Legend(
+                    [
+                        tr(lang, "Themes"),
+                        html.Span(tr(lang, ", each with its number of events"), className="visually-hidden"),
+                    ]
+                ),
                 html.Div(
                     className="theme-toggles",
                     children=[
@@ -270,25 +276,25 @@ def year_marks(first: int, last: int, most: int = 4) -> dict[int, str]:
 
 
 def theme_toggles(dataset: Dataset, lang: str = "en") -> list[html.Button]:
-    """The theme filter: one toggle button per theme (pressed = shown), with its colour, shape and count.
+    """The theme filter: one toggle button per theme (pressed = shown), with its colour, shape and
+    count of events, here for the whole dataset (the page keeps the counts current as filters
+    change; the fieldset's legend tells a screen reader what the numbers are).
 
     Native buttons with aria-pressed, grouped by the fieldset's legend: markup that every screen
-    reader knows, unlike a list of options wrapped in labels. Made anew for each dataset. The colour
-    swatch is the button's own ``::before`` (style.css, from ``--swatch``), not an element: each
-    component costs the page's start-up about 0.7 ms on a 2-core machine.
+    reader knows, unlike a list of options wrapped in labels. Made anew for each dataset. Each is
+    one element: the colour swatch is its ``::before`` (style.css, from ``--swatch``) and the count
+    its ``::after`` (from ``data-count``, part of the button's accessible name), since Dash's
+    start-up grows faster than the number of components in the first layout.
     """
+    counts = theme_counts(dataset, FilterState())
     return [
         html.Button(
             className="toggle theme-toggle",
             id=ids.theme_toggle(theme.id),
             title=theme.description or theme.label,
             style={"--swatch": theme.color},
-            **{"aria-pressed": "true", "data-theme": theme.id},
-            children=[
-                html.Span(theme.label, className="theme-label"),
-                html.Span("0", id=ids.theme_count(theme.id), className="count"),
-                html.Span(tr(lang, " events"), className="visually-hidden"),
-            ],
+            **{"aria-pressed": "true", "data-theme": theme.id, "data-count": str(counts[theme.id])},
+            children=theme.label,
         )
         for theme in dataset.themes
     ]
@@ -331,19 +337,24 @@ def chart_key(lang: str = "en") -> list:
 
 class LaterParts(NamedTuple):
     """What goes into the page once the chart has first drawn (callbacks.show_later_parts), in the
-    boxes the page leaves for it. Each component Dash lays out before the first chart costs it about
-    0.7 ms on a 2-core machine; these are below the chart or in a closed menu, so no first view
-    shows them. (The footer's credits stay in the first layout: they follow the dataset, and a
-    late answer here could undo the credits of a file opened meanwhile.)"""
+    boxes the page leaves for it. Dash's start-up costs more per component the more components the
+    first layout has (each one's first render notifies every other one); these are below the chart
+    or in a closed menu, so no first view shows them. (The footer's credits come at the same time,
+    from callbacks.show_credits, since they follow the dataset.)"""
 
-    grid: Any  # into ids.LIST_HOLDER
+    event_list: list  # into ids.LIST_HOLDER: the list's heading, how to use it, and the grid
     export_choices: list  # into ids.EXPORT_PANEL
     chart_key: list  # into ids.CHART_KEY
 
 
 def later_parts(lang: str = "en") -> LaterParts:
     """The later parts of the page, in ``lang``."""
-    return LaterParts(event_table(lang), export_choices(lang), chart_key(lang))
+    event_list = [
+        html.H2(tr(lang, "Events"), id="event-list-title"),
+        html.P(tr(lang, "Choose a row to read the event. Sort by a column with its arrows."), className="muted"),
+        event_table(lang),
+    ]
+    return LaterParts(event_list, export_choices(lang), chart_key(lang))
 
 
 def chart_summary(dataset: Dataset, events: pd.DataFrame, lanes: tuple[str, ...] | None, lang: str = "en") -> str:

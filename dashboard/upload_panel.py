@@ -24,12 +24,10 @@ def upload_panel(limits: Limits, lang: str = "en") -> html.Div:
                 className="upload-drop",
                 max_size=limits.max_bytes,
                 accept=".csv,.zip,.json,.txt,text/csv,application/zip,application/json",
-                children=html.Div(
-                    [
-                        html.Strong(tr(lang, "Open CSV")),
-                        html.Span(tr(lang, " — drop a file here or click to choose (.csv or .zip)")),
-                    ]
-                ),
+                children=[
+                    html.Strong(tr(lang, "Open CSV")),
+                    tr(lang, " — drop a file here or click to choose (.csv or .zip)"),
+                ],
             ),
             html.Div(
                 className="upload-links",

@@ -12,7 +12,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.filters import FilterState, filter_mask
+from dashboard.filters import FilterState, filter_mask, theme_counts
 from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
 from dashboard.layout import later_parts
 from dashboard.urlstate import ViewState, to_query
@@ -31,7 +31,6 @@ def client(app):
 # The pattern-matched components on the page for the mini dataset: theme buttons, judgement buttons.
 PATTERNS = {
     ids.THEME_TOGGLE: ["law", "alliance", "forces", "regional"],
-    ids.THEME_COUNT: ["law", "alliance", "forces", "regional"],
     ids.JUDGEMENT_CHOICE: [ids.ANY_JUDGEMENT, "grow", "pay"],
 }
 
@@ -150,15 +149,52 @@ def test_the_grid_and_the_later_parts_are_put_in_when_the_page_asks_for_them(app
     response = call(
         app, client, f"{ids.LIST_HOLDER}.children", {f"{ids.FIRST_DRAWN}.data": True}, [f"{ids.FIRST_DRAWN}.data"]
     )
-    props = response[ids.LIST_HOLDER]["children"]["props"]
+    heading, hint, grid = response[ids.LIST_HOLDER]["children"]
+    assert heading["props"]["id"] == "event-list-title" and "Choose a row" in hint["props"]["children"]
+    props = grid["props"]
     assert props["id"] == ids.LIST_TABLE and props["rowData"] == []
     assert [column["field"] for column in props["columnDefs"]] == ["date", "title", "themes", "importance"]
-    # The export choices and the chart's key: not in the first layout, put in now.
-    later = {part: json.dumps(response[part]["children"]) for part in (ids.EXPORT_PANEL, ids.CHART_KEY)}
-    for part, text in ((ids.EXPORT_PANEL, '"export-button"'), (ids.CHART_KEY, "Keyboard help")):
+    # The list's heading, the export choices and the chart's key: not in the first layout, put in now.
+    parts = (ids.LIST_HOLDER, ids.EXPORT_PANEL, ids.CHART_KEY)
+    later = {part: json.dumps(response[part]["children"]) for part in parts}
+    texts = ('"Events"', '"export-button"', "Keyboard help")
+    for part, text in zip(parts, texts, strict=True):
         assert text in later[part] and text not in layout
-    # The credits follow the dataset: they are in the first layout, and only show_dataset changes them.
-    assert mini.metadata.attribution in layout and ids.FOOTER not in response
+    # The credits are not in the first layout either: show_credits puts them in (next test).
+    assert mini.metadata.attribution not in layout and ids.FOOTER not in response
+
+
+def test_the_credits_go_in_with_the_later_parts_and_follow_the_dataset(app, client, mini, mini_path):
+    drawn, opened = f"{ids.FIRST_DRAWN}.data", f"{ids.DATASET}.data"
+    response = call(app, client, f"{ids.FOOTER}.children", {drawn: True, opened: None}, [drawn])
+    credits = json.dumps(response[ids.FOOTER]["children"])
+    assert mini.metadata.attribution in credits and "Made with Alliance Timeline." in credits
+    # A file opened in the page: its own credits (it has none), whichever input came last.
+    content = "data:text/csv;base64," + base64.b64encode((mini_path / "events.csv").read_bytes()).decode()
+    stored = {"name": "events.csv", "content": content}
+    response = call(app, client, f"{ids.FOOTER}.children", {drawn: True, opened: stored}, [opened])
+    credits = json.dumps(response[ids.FOOTER]["children"])
+    assert mini.metadata.attribution not in credits and "Made with Alliance Timeline." in credits
+
+
+def test_the_first_layout_shows_each_themes_count_of_events(client, mini):
+    # The page leaves the counts alone where they are right already (assets/timeline.js, controls).
+    layout = client.get("/_dash-layout").get_json()
+    counts = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            found = node.get("props", {}).get("id")
+            if isinstance(found, dict) and found.get("type") == "theme-toggle":
+                counts[found["index"]] = node["props"]["data-count"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(layout)
+    assert counts == {theme: str(count) for theme, count in theme_counts(mini, FilterState()).items()}
 
 
 @pytest.mark.parametrize("prefix", ["/", "/ja/"])

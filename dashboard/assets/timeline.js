@@ -835,8 +835,10 @@
       return [next, zoom];
     }, 11),
 
-    /* The controls showing a state; a control already showing it is left alone (never echo). */
-    controls: withData(function (stored, matches, data, years, yearFrom, yearTo, query) {
+    /* The controls showing a state; a control already showing it is left alone (never echo, and
+     * no work for Dash: the first view's toggles and counts come from the server already). */
+    controls: withData(function (stored, matches, data, years, yearFrom, yearTo, query, themesPressed, counts,
+      judgementsPressed) {
       data = payload(data);
       var ctx = context();
       var outputs = ctx.outputs_list || [];
@@ -848,20 +850,25 @@
       var first = shownYears[0], last = shownYears[1];
       var pressed = pressedButtons(data, filters);
       var bits = matchBits(data, filters, matches);
-      var counts = bits === undefined ? null : themeCounts(data, filters, bits);
+      var laneCounts = bits === undefined ? null : themeCounts(data, filters, bits);
       var laneIds = data.lanes.map(function (lane) { return lane.id; });
       var source = state.source;  // the control the reader is using keeps its own value
+      var changed = function (shown) {  // a value to show, or no update where it is shown already
+        return function (value, position) { return (shown || [])[position] === value ? noUpdate() : value; };
+      };
       return [
-        (outputs[0] || []).map(function (o) { return String(pressed.themes.indexOf(o.id.index) >= 0); }),
+        (outputs[0] || []).map(function (o) { return String(pressed.themes.indexOf(o.id.index) >= 0); })
+          .map(changed(themesPressed)),
         (outputs[1] || []).map(function (o) {
           var position = laneIds.indexOf(o.id.index);
-          return counts === null ? noUpdate() : String(position >= 0 ? counts[position] : 0);
-        }),
+          return laneCounts === null ? noUpdate() : String(position >= 0 ? laneCounts[position] : 0);
+        }).map(changed(counts)),
         source === "year-filter" || (years && years[0] === first && years[1] === last) ? noUpdate() : [first, last],
         source === "year-from" || yearFrom === first ? noUpdate() : first,
         source === "year-to" || yearTo === last ? noUpdate() : last,
         source === "search-filter" || String(query || "").trim() === filters.query ? noUpdate() : filters.query,
         (outputs[6] || []).map(function (o) { return String(o.id.index === pressed.judgement); })
+          .map(changed(judgementsPressed))
       ];
     }, 2),
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.filters import FilterState, apply_filters
+from dashboard.filters import FilterState, apply_filters, theme_counts
 from dashboard.localise import localise
 
 pytestmark = pytest.mark.browser
@@ -50,6 +50,33 @@ def wait_for_summary(page: Page, shown: int, total: int) -> None:
 
 def query_of(page: Page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
+
+
+def theme_names(page: Page) -> dict[str, str]:
+    """Each theme button's accessible name (the theme and, from its ::after, its count)."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    names = [
+        node["name"]["value"] for node in nodes if node.get("role", {}).get("value") == "button" and "name" in node
+    ]
+    cdp.detach()
+    return {name.rsplit(" ", 1)[0]: name.rsplit(" ", 1)[1] for name in names if re.search(r" \d+$", name)}
+
+
+def test_each_theme_is_named_with_its_count_of_events_under_the_other_filters(page, server_url, bundled):
+    labels = {theme.id: theme.label for theme in bundled.themes}
+    # The first view's counts come with the page.
+    open_app(page, server_url)
+    expected = {labels[theme]: str(count) for theme, count in theme_counts(bundled, FilterState()).items()}
+    assert theme_names(page) == expected
+    # A shared link with other filters: the page counts what they leave, whichever themes are hidden.
+    open_app(page, server_url + "/?themes=forces&from=1990")
+    counts = theme_counts(bundled, FilterState(themes=("forces",), start=1990))
+    expected = {labels[theme]: str(count) for theme, count in counts.items()}
+    expect(page.locator("button[data-theme=alliance]")).to_have_attribute("data-count", expected[labels["alliance"]])
+    assert theme_names(page) == expected
+    assert expected != {labels[theme]: str(count) for theme, count in theme_counts(bundled, FilterState()).items()}
+    expect(page.locator("button[data-theme=alliance]")).to_have_attribute("aria-pressed", "false")
 
 
 def test_renders_every_bundled_event(page: Page, server_url, bundled, console_errors):

@@ -28,9 +28,14 @@ def test_an_upload_stays_in_its_own_browser(browser: Browser, server_url, bundle
         teacher, student = first.new_page(), second.new_page()
         open_page(teacher, server_url)
         open_page(student, server_url)
+        # The credits come in once the chart has drawn, and follow the timeline shown.
+        credits = teacher.locator("#page-footer")
+        expect(credits).to_contain_text(bundled.metadata.attribution)
         upload(teacher, FIXTURES / "mini" / "events.csv")
         expect(teacher.locator("#summary")).to_have_text("8 of 8 events")
         expect(teacher.locator("#upload-report")).to_contain_text("Opened events.csv: 8 events shown")
+        expect(credits).not_to_contain_text(bundled.metadata.attribution)
+        expect(credits).to_contain_text("Made with Alliance Timeline.")
         # The other browser still has the server's timeline, even after reloading.
         student.reload()
         total = len(bundled.events)
@@ -40,6 +45,7 @@ def test_an_upload_stays_in_its_own_browser(browser: Browser, server_url, bundle
         teacher.get_by_role("button", name="Back to the bundled timeline").click()
         expect(teacher.locator("#summary")).to_have_text(f"{total} of {total} events")
         expect(teacher.locator("#page-title")).to_have_text(bundled.metadata.title)
+        expect(credits).to_contain_text(bundled.metadata.attribution)
     finally:
         first.close()
         second.close()
