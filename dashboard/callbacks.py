@@ -194,12 +194,15 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         State(ids.theme_toggle(ALL), "aria-pressed"),
         State(ids.theme_toggle(ALL), "data-count"),
         State(ids.judgement_choice(ALL), "aria-pressed"),
+        # The first layout's controls show the first state already (a shared link's state comes later).
+        prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("timeline", "url"),
         Output(ids.URL, "search"),
         Input(ids.STATE, "data"),
         State(ids.URL, "search"),
+        prevent_initial_call=True,  # the address is the page's own until the state changes
     )
     app.clientside_callback(
         ClientsideFunction("timeline", "draw"),
