@@ -136,6 +136,9 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Input(ids.DATASET, "data"),
         State(ids.STATE, "data"),
         State(ids.URL, "search"),
+        # A first load with a shared link's address asks through ADDRESS_NAVIGATED (assets/timeline.js,
+        # openAddress); one without has nothing to read. Nor do buttons put in later fire this.
+        prevent_initial_call=True,
     )
     def sync_state(
         navigated, click_data, _cell, _key, _close, _starts, _next, _previous, _exit, stored_dataset, stored, search

@@ -734,8 +734,7 @@
   /* Back and forward: the page opens the address it came to (callbacks.sync_state). Its own changes
    * of address are not passed on: one answered late would take the view back a step. */
   window.addEventListener("popstate", function () {
-    if (typeof clientside.set_props !== "function") { return; }
-    clientside.set_props("address-navigated", { data: { search: window.location.search, at: Date.now() } });
+    if (typeof clientside.set_props === "function") { openAddress(); }
   });
 
   /* The event list (an AG Grid) is put in the page once the chart has first drawn: mounting both at
@@ -814,6 +813,23 @@
   }
 
   var clientside = window.dash_clientside = window.dash_clientside || {};
+
+  /* A shared link's state is read by the server (callbacks.sync_state), which the page asks once,
+   * as Dash runs its first callbacks, the way back and forward ask it (popstate, above). A plain
+   * address has no state to read, so a first load without one sends no request before the chart. */
+  function firstOpeningAddress(callback) {
+    var opened = false;
+    return function () {
+      if (!opened) {
+        opened = true;
+        if (window.location.search) { openAddress(); }
+      }
+      return callback.apply(null, arguments);
+    };
+  }
+  function openAddress() {
+    clientside.set_props("address-navigated", { data: { search: window.location.search, at: Date.now() } });
+  }
   function noUpdate() { return clientside.no_update; }
   function context() { return clientside.callback_context || {}; }
 
@@ -884,8 +900,9 @@
       return query === (search || "") ? noUpdate() : query;
     },
 
-    /* The chart, the live summary and the empty state for a state and zoom. */
-    draw: withData(function (stored, zoom, matches, data) {
+    /* The chart, the live summary and the empty state for a state and zoom. The first call also
+     * asks the server for a shared link's state (openAddress). */
+    draw: firstOpeningAddress(withData(function (stored, zoom, matches, data) {
       data = payload(data);
       var none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()];
       // A shared link: wait for the server to read its state rather than flash the default view.
@@ -904,6 +921,6 @@
       followWidth();
       var empty = live.count === 0;
       return [figure, summary(data, live.count), !empty, empty ? { display: "none" } : {}];
-    }, 3)
+    }, 3))
   };
 })();

@@ -504,6 +504,29 @@ def test_url_restores_the_whole_view(page: Page, server_url, bundled, console_er
     expect(first_row).to_have_text(latest["title"])
 
 
+def test_a_plain_first_load_asks_the_server_nothing_before_the_chart_and_a_shared_link_once(
+    page: Page, server_url, bundled, console_errors
+):
+    page.goto(server_url)
+    page.wait_for_function("() => !!document.querySelector('#timeline .scatterlayer .point')", polling=10)
+    asked = page.evaluate(
+        """() => { const drawn = performance.now();
+        return performance.getEntriesByType('resource')
+          .filter(e => e.name.includes('_dash-update-component') && e.startTime < drawn).length; }"""
+    )
+    assert asked == 0  # the controls, the address and the chart are answered in the page
+    outputs: list[str] = []
+    page.on("request", lambda r: outputs.append(r.post_data_json["output"]) if "_dash-update" in r.url else None)
+    # A shared link: its state is read by the server, once, and shown.
+    open_app(page, server_url + "/?themes=forces&from=1990")
+    reads = [output for output in outputs if output.startswith("..view-state.data")]
+    assert len(reads) == 1
+    shown = len(apply_filters(bundled, FilterState(themes=("forces",), start=1990)))
+    wait_for_summary(page, shown, len(bundled.events))
+    expect(page.locator("#year-from")).to_have_value("1990")
+    expect(page.locator("button[data-theme=alliance]")).to_have_attribute("aria-pressed", "false")
+
+
 def test_back_and_forward_restore_states(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     search = page.get_by_label("Search")
