@@ -70,6 +70,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     @app.callback(
         Output(ids.TITLE, "children"),
         Output(ids.LEDE, "children"),
+        Output(ids.FOOTER, "children", allow_duplicate=True),
         Output(ids.THEMES_FIELD, "children"),
         Output(ids.YEARS_FIELD, "children"),
         Output(ids.JUDGEMENT_FIELD, "children"),
@@ -89,6 +90,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         return (
             meta.title,
             meta.description,
+            footer(dataset, lang),
             theme_toggles(dataset, lang),
             year_controls(dataset, lang),
             judgement_toggles(dataset, lang),
@@ -135,13 +137,12 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Input(ids.STORY_EXIT, "n_clicks"),
         Input(ids.DATASET, "data"),
         State(ids.STATE, "data"),
-        State(ids.URL, "search"),
-        # A first load with a shared link's address asks through ADDRESS_NAVIGATED (assets/timeline.js,
-        # openAddress); one without has nothing to read. Nor do buttons put in later fire this.
+        # A first load with a shared link's address asks through ADDRESS_NAVIGATED, as back and
+        # forward do (assets/timeline.js, openAddress); one without has nothing to read.
         prevent_initial_call=True,
     )
     def sync_state(
-        navigated, click_data, _cell, _key, _close, _starts, _next, _previous, _exit, stored_dataset, stored, search
+        navigated, click_data, _cell, _key, _close, _starts, _next, _previous, _exit, stored_dataset, stored
     ):
         dataset = source.resolve(stored_dataset, lang)
         value = ctx.triggered[0]["value"] if ctx.triggered else None
@@ -150,12 +151,14 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
             raise PreventUpdate
         action, argument = resolved
         previous = state_from_store(stored)
-        if action is Action.OPEN_URL:  # the first load reads the address; back and forward say where they went
-            state = from_query(navigated["search"] if ctx.triggered_id == ids.ADDRESS_NAVIGATED else search, dataset)
+        if action is Action.OPEN_URL:  # a shared link's first load, back and forward: where they went
+            state = from_query(navigated["search"], dataset)
         else:
             state = next_state(dataset, previous, action, controls_for(dataset, previous), argument)
-        if state == previous and action is not Action.NEW_DATASET:
-            raise PreventUpdate  # e.g. the address bar catching up with the page
+        # The same state again changes nothing, except the page's first: a link whose address reads as
+        # the default view (?fbclid=…, ?from=1800) is still answered, or the chart would wait for it.
+        if state == previous and action is not Action.NEW_DATASET and stored is not None:
+            raise PreventUpdate
         years_changed = (previous.filters.start, previous.filters.end) != (state.filters.start, state.filters.end)
         zoom = None if years_changed or action in (Action.RESET, Action.NEW_DATASET) else no_update
         if state.story and action is not Action.STORY_EXIT:
@@ -234,11 +237,12 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     @app.callback(
         Output(ids.FOOTER, "children"),
         Input(ids.FIRST_DRAWN, "data"),
-        Input(ids.DATASET, "data"),
+        State(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
     def show_credits(_ready, stored):
-        # The credits of the dataset shown: put in with the later parts, and again for each file opened.
+        # The credits of the dataset shown, put in with the later parts (show_dataset changes them
+        # for each file opened, without sending the file again for them).
         return footer(source.resolve(stored, lang), lang)
 
     # The grid's clicks reach sync_state through a store, which is there before the grid is.

@@ -156,7 +156,7 @@ def year_range(values: list | None, dataset: Dataset) -> tuple[int, int]:
 def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> tuple[Action, str | None] | None:
     """Map what Dash reports as the trigger to an action and its argument; ``None`` to ignore it."""
     if triggered_id is None:
-        return Action.OPEN_URL, None  # the page's first load
+        return None  # no control: e.g. Dash's last call when the story buttons go with their dataset
     if isinstance(triggered_id, dict):  # a theme or judgement button
         action = TRIGGER_ACTIONS.get(triggered_id.get("type"))
         if action is None or not triggered_value:  # unknown, or just drawn rather than clicked

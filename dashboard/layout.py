@@ -95,7 +95,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                                 children=[
                                     html.P(
                                         tr(lang, "No events match these filters.")
-                                        + " "
+                                        + ("" if lang == "ja" else " ")
                                         + tr(lang, "Try fewer words, a wider range of years, or more themes.")
                                     ),
                                     html.Button(tr(lang, "Clear all filters"), id=ids.EMPTY_RESET, className="button"),

@@ -904,7 +904,7 @@
      * asks the server for a shared link's state (openAddress). */
     draw: firstOpeningAddress(withData(function (stored, zoom, matches, data) {
       data = payload(data);
-      var none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()];
+      var none = [noUpdate(), noUpdate(), noUpdate(), noUpdate()];
       // A shared link: wait for the server to read its state rather than flash the default view.
       if (!data || (!stored && window.location.search)) { return none; }
       var figure = noUpdate();

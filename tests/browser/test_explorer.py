@@ -63,7 +63,9 @@ def theme_names(page: Page) -> dict[str, str]:
     return {name.rsplit(" ", 1)[0]: name.rsplit(" ", 1)[1] for name in names if re.search(r" \d+$", name)}
 
 
-def test_each_theme_is_named_with_its_count_of_events_under_the_other_filters(page, server_url, bundled):
+def test_each_theme_is_named_with_its_count_of_events_under_the_other_filters(
+    page, server_url, bundled, console_errors
+):
     labels = {theme.id: theme.label for theme in bundled.themes}
     # The first view's counts come with the page.
     open_app(page, server_url)
@@ -508,11 +510,13 @@ def test_a_plain_first_load_asks_the_server_nothing_before_the_chart_and_a_share
     page: Page, server_url, bundled, console_errors
 ):
     page.goto(server_url)
-    page.wait_for_function("() => !!document.querySelector('#timeline .scatterlayer .point')", polling=10)
+    drawn = page.wait_for_function(
+        "() => document.querySelector('#timeline .scatterlayer .point') ? performance.now() : false", polling=10
+    ).json_value()
     asked = page.evaluate(
-        """() => { const drawn = performance.now();
-        return performance.getEntriesByType('resource')
-          .filter(e => e.name.includes('_dash-update-component') && e.startTime < drawn).length; }"""
+        """drawn => performance.getEntriesByType('resource')
+          .filter(e => e.name.includes('_dash-update-component') && e.startTime < drawn).length""",
+        drawn,
     )
     assert asked == 0  # the controls, the address and the chart are answered in the page
     outputs: list[str] = []
@@ -525,6 +529,9 @@ def test_a_plain_first_load_asks_the_server_nothing_before_the_chart_and_a_share
     wait_for_summary(page, shown, len(bundled.events))
     expect(page.locator("#year-from")).to_have_value("1990")
     expect(page.locator("button[data-theme=alliance]")).to_have_attribute("aria-pressed", "false")
+    # A link whose address reads as the whole timeline (a tracking parameter added by a social site).
+    open_app(page, server_url + "/?fbclid=abc123")
+    wait_for_summary(page, len(bundled.events), len(bundled.events))
 
 
 def test_back_and_forward_restore_states(page: Page, server_url, bundled, console_errors):

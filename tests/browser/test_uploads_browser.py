@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from dashboard import load_dataset
+from dashboard.filters import FilterState, theme_counts
+
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -36,6 +39,10 @@ def test_an_upload_stays_in_its_own_browser(browser: Browser, server_url, bundle
         expect(teacher.locator("#upload-report")).to_contain_text("Opened events.csv: 8 events shown")
         expect(credits).not_to_contain_text(bundled.metadata.attribution)
         expect(credits).to_contain_text("Made with Alliance Timeline.")
+        # The theme buttons are the file's, each with its count of events.
+        opened = load_dataset(FIXTURES / "mini" / "events.csv")
+        for theme, count in theme_counts(opened, FilterState()).items():
+            expect(teacher.locator(f"button[data-theme='{theme}']")).to_have_attribute("data-count", str(count))
         # The other browser still has the server's timeline, even after reloading.
         student.reload()
         total = len(bundled.events)
@@ -46,6 +53,8 @@ def test_an_upload_stays_in_its_own_browser(browser: Browser, server_url, bundle
         expect(teacher.locator("#summary")).to_have_text(f"{total} of {total} events")
         expect(teacher.locator("#page-title")).to_have_text(bundled.metadata.title)
         expect(credits).to_contain_text(bundled.metadata.attribution)
+        for theme, count in theme_counts(bundled, FilterState()).items():
+            expect(teacher.locator(f"button[data-theme='{theme}']")).to_have_attribute("data-count", str(count))
     finally:
         first.close()
         second.close()
