@@ -225,6 +225,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     @app.callback(
         Output(ids.LIST_HOLDER, "children"),
         Output(ids.EXPORT_PANEL, "children"),
+        Output(ids.EMBED_PANEL, "children"),
         Output(ids.CHART_KEY, "children"),
         Input(ids.FIRST_DRAWN, "data"),
         prevent_initial_call=True,
@@ -328,14 +329,14 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         return dcc.send_bytes(data, filename, type=MEDIA_TYPES[fmt]), f"Downloaded {filename}."
 
     @app.callback(
-        Output(ids.EMBED_CODE, "value"),
-        Output(ids.EMBED_LINK, "href"),
+        Output(ids.embed_code(ALL), "value"),
+        Output(ids.embed_link(ALL), "href"),
         Output(ids.LANGUAGE_LINK, "href"),
         Input(ids.STATE, "data"),
-        Input(ids.FIRST_DRAWN, "data"),
-        prevent_initial_call=True,  # filled once the chart has first drawn
+        Input(ids.EMBED_PANEL, "children"),
+        prevent_initial_call=True,  # filled once the embed code's box is in (show_later_parts)
     )
-    def links(stored, _drawn):
+    def links(stored, _panel):
         state = state_from_store(stored)
         query = to_query(replace(state, sort="date"))
         if lang != "en":
@@ -343,4 +344,5 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         url = request.host_url.rstrip("/") + EMBED_PATH + query
         other = "ja" if lang == "en" else "en"
         title = source.localised(source.dataset, lang).metadata.title
-        return embed_snippet(url, title), url, language_path(other) + to_query(state)
+        codes, previews = (len(outputs) for outputs in ctx.outputs_list[:2])  # none before the box is in
+        return [embed_snippet(url, title)] * codes, [url] * previews, language_path(other) + to_query(state)

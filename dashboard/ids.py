@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 URL = "url"
@@ -74,8 +75,12 @@ CHART_KEY = "chart-key"
 
 DOWNLOAD = "download"
 EXPORT_STATUS = "export-status"
+# The Embed menu's box, and the code and preview link put in it once the chart has first drawn. The
+# two are pattern ids, so that the callback writing them finds none before then rather than failing.
+EMBED_PANEL = "embed-panel"
 EMBED_CODE = "embed-code"
 EMBED_LINK = "embed-link"
+EMBEDDED_VIEW = "view"
 
 EXPORT_TYPE = "export-button"
 
@@ -83,6 +88,21 @@ EXPORT_TYPE = "export-button"
 def export_button(fmt: Any) -> dict[str, Any]:
     """Id of the button that downloads the current view in a format (``ALL`` for callbacks)."""
     return {"type": EXPORT_TYPE, "index": fmt}
+
+
+def embed_code(index: Any = EMBEDDED_VIEW) -> dict[str, Any]:
+    """Id of the Embed menu's code box (``ALL`` for callbacks)."""
+    return {"type": EMBED_CODE, "index": index}
+
+
+def embed_link(index: Any = EMBEDDED_VIEW) -> dict[str, Any]:
+    """Id of the Embed menu's preview link (``ALL`` for callbacks)."""
+    return {"type": EMBED_LINK, "index": index}
+
+
+def dom_id(component_id: dict[str, Any]) -> str:
+    """The page's id for a pattern id, as Dash writes it (keys sorted, no spaces): for ``htmlFor``."""
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
 
 
 def theme_toggle(theme_id: Any) -> dict[str, Any]:

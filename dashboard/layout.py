@@ -12,7 +12,7 @@ from .chart_data import served_chart_data
 from .event_list import event_table
 from .filters import FilterState, theme_counts
 from .i18n import LANGUAGE_NAMES, tr
-from .menus import embed_menu, export_choices, export_menu
+from .menus import embed_choices, embed_menu, export_choices, export_menu
 from .model import Dataset
 from .presentation import EventDetails
 from .story_panel import story_panel, story_starts
@@ -344,6 +344,7 @@ class LaterParts(NamedTuple):
 
     event_list: list  # into ids.LIST_HOLDER: the list's heading, how to use it, and the grid
     export_choices: list  # into ids.EXPORT_PANEL
+    embed_choices: list  # into ids.EMBED_PANEL
     chart_key: list  # into ids.CHART_KEY
 
 
@@ -354,7 +355,7 @@ def later_parts(lang: str = "en") -> LaterParts:
         html.P(tr(lang, "Choose a row to read the event. Sort by a column with its arrows."), className="muted"),
         event_table(lang),
     ]
-    return LaterParts(event_list, export_choices(lang), chart_key(lang))
+    return LaterParts(event_list, export_choices(lang), embed_choices(lang), chart_key(lang))
 
 
 def chart_summary(dataset: Dataset, events: pd.DataFrame, lanes: tuple[str, ...] | None, lang: str = "en") -> str:

@@ -49,33 +49,36 @@ def export_choices(lang: str = "en") -> list:
 
 
 def embed_menu(lang: str = "en") -> html.Details:
-    """The iframe code for the current view, ready to copy into a course page."""
+    """The iframe code for the current view, ready to copy into a course page; its panel
+    (``embed_choices``) goes in once the chart has first drawn (layout.later_parts)."""
     return html.Details(
         id=ids.EMBED_MENU,
         className="menu",
-        children=[
-            html.Summary(tr(lang, "Embed")),
-            html.Div(
-                className="menu-panel",
-                children=[
-                    html.Label(tr(lang, "Paste this code into a course page or blog:"), htmlFor=ids.EMBED_CODE),
-                    dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, className="embed-code", rows=4),
-                    html.Div(
-                        className="embed-actions",
-                        children=[
-                            dcc.Clipboard(target_id=ids.EMBED_CODE, title="Copy the embed code", className="copy"),
-                            html.A(
-                                tr(lang, "Preview the embedded view"),
-                                id=ids.EMBED_LINK,
-                                target="_blank",
-                                rel="noopener",
-                            ),
-                        ],
-                    ),
-                ],
-            ),
-        ],
+        children=[html.Summary(tr(lang, "Embed")), html.Div(id=ids.EMBED_PANEL, className="menu-panel")],
     )
+
+
+def embed_choices(lang: str = "en") -> list:
+    """The Embed menu's panel: the code box and the preview link (filled for the view by
+    callbacks.links), and a button copying the code."""
+    code = ids.embed_code()
+    return [
+        html.Label(tr(lang, "Paste this code into a course page or blog:"), htmlFor=ids.dom_id(code)),
+        dcc.Textarea(id=code, readOnly=True, className="embed-code", rows=4),
+        html.Div(
+            className="embed-actions",
+            children=[
+                dcc.Clipboard(target_id=code, title="Copy the embed code", className="copy"),
+                html.A(
+                    tr(lang, "Preview the embedded view"),
+                    id=ids.embed_link(),
+                    className="embed-link",
+                    target="_blank",
+                    rel="noopener",
+                ),
+            ],
+        ),
+    ]
 
 
 def embed_snippet(url: str, title: str) -> str:

@@ -132,8 +132,18 @@ def test_embed_menu_gives_an_iframe_for_the_current_filters(page: Page, server_u
     page.goto(server_url + "/?themes=forces&from=1990&q=law")
     expect(page.locator("#summary")).to_have_text(re.compile(r"\d+ of \d+ events"))
     page.get_by_text("Embed", exact=True).click()
-    code = page.locator("#embed-code")
+    # The menu's panel comes in once the chart has drawn, and is filled for the view then.
+    code = page.get_by_label("Paste this code into a course page or blog:")
     expect(code).to_have_value(
         re.compile(r'^<iframe src="http://127\.0\.0\.1:\d+/embed\?themes=forces&from=1990&q=law" ')
     )
-    expect(page.locator("#embed-link")).to_have_attribute("href", re.compile(r"/embed\?themes=forces&from=1990&q=law$"))
+    expect(page.locator(".embed-link")).to_have_attribute("href", re.compile(r"/embed\?themes=forces&from=1990&q=law$"))
+    # The copy button copies that code.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_title("Copy the embed code").click()
+    expected = code.input_value()
+    for _ in range(50):  # the copy is asynchronous: up to 5 s
+        if page.evaluate("navigator.clipboard.readText()") == expected:
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate("navigator.clipboard.readText()") == expected
