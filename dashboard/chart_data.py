@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import plotly.io as pio
 
-from .dates import day_number, day_numbers, format_span
+from .dates import day_number, day_numbers
 from .detail import MAX_MARKS, MERGE_CHART_PX, MERGE_MARKS
 from .figures import (
     COUNT_COLORS,
@@ -44,6 +44,7 @@ from .figures import (
     TIME_LABELS_PX,
     TOP_MARGIN,
     era_end,
+    era_hover,
     escape_label,
     hover_texts,
     label_units,
@@ -94,7 +95,7 @@ def chart_payload(dataset: Dataset, lang: str = "en") -> dict[str, Any]:
                 "length": label_units(era.label),
                 "start": day_number(era.start.first_day),
                 "end": day_number(era_end(era, last_day)),
-                "hover": escape_label(f"{era.label} ({format_span(era.start, era.end)})"),
+                "hover": era_hover(era),
                 "fill": ERA_FILLS[position % len(ERA_FILLS)],
             }
             for position, era in enumerate(dataset.eras)

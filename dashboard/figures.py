@@ -443,6 +443,11 @@ def era_end(era: Era, last_day: date) -> date:
     return era.end.last_day if era.end is not None else max(last_day, era.start.last_day)
 
 
+def era_hover(era: Era) -> str:
+    """What hovering an era's label tells: its name and dates, escaped for Plotly."""
+    return escape_label(f"{era.label} ({format_span(era.start, era.end)})")
+
+
 @dataclass(frozen=True)
 class EraLabel:
     """Where an era's name goes: at ``x`` on the time axis, in label row ``row`` (0 just above the
@@ -505,8 +510,9 @@ def _add_eras(figure: go.Figure, dataset: Dataset, x_range: list[str], plot_px: 
         label_first = day_number(end) - room if right_aligned else day_number(starts_at.date())
         first = min(label_first, day_number(era.start.first_day))
         last = max(label_first + room, day_number(end))
-        hover = escape_label(f"{era.label} ({format_span(era.start, era.end)})")
-        labels.append(EraLabel(x, row, right_aligned, escape_label(era.label), hover, iso_day(first), last - first))
+        labels.append(
+            EraLabel(x, row, right_aligned, escape_label(era.label), era_hover(era), iso_day(first), last - first)
+        )
     return labels
 
 

@@ -30,7 +30,9 @@ JA = {
     "{shown} of {total} events": "全{total}件中{shown}件の出来事",
     ", each with its number of events": "（数字はテーマごとの出来事の件数）",
     "No events match these filters.": "条件に合う出来事はありません。",
-    "Try fewer words, a wider range of years, or more themes.": "語を減らすか、年の範囲を広げるか、テーマを増やしてください。",
+    "No events match these filters. Try fewer words, a wider range of years, or more themes.": (
+        "条件に合う出来事はありません。語を減らすか、年の範囲を広げるか、テーマを増やしてください。"
+    ),
     "Clear all filters": "絞り込みをすべて解除",
     "Timeline chart of {title}": "{title}の年表グラフ",
     "timeline chart": "年表グラフ",

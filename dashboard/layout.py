@@ -27,6 +27,7 @@ CHART_KEY = (
     "marks in its other themes; bars are periods; larger marks are more important events; shaded bands are eras. "
     "Click a mark for details, drag to zoom, double-click to see everything again."
 )
+EMPTY_HELP = "No events match these filters. Try fewer words, a wider range of years, or more themes."
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -93,11 +94,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                                 className="empty-state",
                                 hidden=True,
                                 children=[
-                                    html.P(
-                                        tr(lang, "No events match these filters.")
-                                        + ("" if lang == "ja" else " ")
-                                        + tr(lang, "Try fewer words, a wider range of years, or more themes.")
-                                    ),
+                                    html.P(tr(lang, EMPTY_HELP)),
                                     html.Button(tr(lang, "Clear all filters"), id=ids.EMPTY_RESET, className="button"),
                                 ],
                             ),

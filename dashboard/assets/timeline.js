@@ -663,11 +663,7 @@
       }
       live.shown = built.figure.layout.datarevision;
       // Through the graph, so that it holds the figure it shows (a zoom redraws the graph's own).
-      if (typeof clientside.set_props === "function") {
-        clientside.set_props(GRAPH_ID, { figure: built.figure });
-      } else {
-        window.Plotly.react(plot, built.figure.data, built.figure.layout, plot._context);
-      }
+      clientside.set_props(GRAPH_ID, { figure: built.figure });
     }).observe(box);
   }
 
