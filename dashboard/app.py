@@ -35,7 +35,11 @@ GRID_SCRIPT_LINK = r'<link rel="prefetch" as="script" id="grid-script" href="\1"
 DATA_TABLE_SCRIPT = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\s*')
 # What the first view needs but asks for only once Dash has laid it out: plotly.js, which dcc.Graph
 # adds when it mounts, and dcc's chunks for the graph, the year slider and the file picker. Named in
-# the page's head, they are fetched alongside Dash's own scripts instead of after them.
+# the page, they are fetched alongside Dash's own scripts instead of after them; named after those
+# scripts, they are asked for after them. A browser opens at most six connections to a server over
+# HTTP/1.1, so whatever is named first is fetched first, and the page can start on Dash's scripts
+# only once they are in (plotly.js is run a few hundred milliseconds later, once Dash has laid out
+# the page).
 PRELOADED_SCRIPTS = (
     DASH_PLOTLY_JS,
     "_dash-component-suites/dash/dcc/async-graph.js",
@@ -54,7 +58,7 @@ class _Page(Dash):
         kwargs["scripts"] = GRID_SCRIPT.sub(GRID_SCRIPT_LINK, scripts, count=1)
         prefix = self.config.requests_pathname_prefix
         preloads = (f'\n<link rel="preload" as="script" href="{prefix}{path}">' for path in PRELOADED_SCRIPTS)
-        kwargs["css"] += "".join(preloads)
+        kwargs["scripts"] += "".join(preloads)
         return super().interpolate_index(**kwargs)
 
 
