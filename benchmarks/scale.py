@@ -157,26 +157,22 @@ def server_side(path: Path, changes: list[FilterState], runs: int) -> dict[str, 
 
 
 def server_processes_memory(port: int) -> tuple[float, float]:
-    """Largest peak and current resident memory (MB) among the processes serving ``port``
-    (gunicorn's master, which loads the dataset, and its worker)."""
-    master = None
+    """Largest peak and current resident memory (MB) among the processes serving ``port``:
+    gunicorn's master, which loads the dataset, and its workers. A forked worker has the master's
+    command line, so the processes are known by it; any child of theirs counts too."""
+    statuses = {}
     for proc in Path("/proc").iterdir():
         try:
-            if f"--port\0{port}\0" in (proc / "cmdline").read_text():
-                master = proc.name
+            command, status = (proc / "cmdline").read_text(), (proc / "status").read_text()
         except (OSError, ValueError):
             continue
-    peaks, now = [0.0], [0.0]
-    for proc in Path("/proc").iterdir():
-        try:
-            status = (proc / "status").read_text()
-        except (OSError, ValueError):
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if proc.name == master or fields.get("PPid", "").strip() == master:
-            peaks.append(int(fields["VmHWM"].split()[0]) / 1024)
-            now.append(int(fields["VmRSS"].split()[0]) / 1024)
-    return max(peaks), max(now)
+        if proc.name.isdigit():
+            statuses[proc.name] = (command, dict(line.split(":", 1) for line in status.splitlines() if ":" in line))
+    serving = {pid for pid, (command, _) in statuses.items() if f"--port\0{port}\0" in command}
+    serving |= {pid for pid, (_, fields) in statuses.items() if fields.get("PPid", "").strip() in serving}
+    peaks = [int(statuses[pid][1]["VmHWM"].split()[0]) / 1024 for pid in serving]
+    now = [int(statuses[pid][1]["VmRSS"].split()[0]) / 1024 for pid in serving]
+    return max(peaks, default=0.0), max(now, default=0.0)
 
 
 EXTRA_DRAWS = 2  # first draws of our page and of the bare one, per run, besides each run's own

@@ -12,6 +12,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from dashboard import ids
 from dashboard.app import create_app
+from dashboard.chart_data import chart_payload, chart_payload_json
 from dashboard.filters import FilterState, filter_mask, theme_counts
 from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
 from dashboard.layout import later_parts
@@ -262,6 +263,15 @@ def test_the_page_names_where_its_dataset_is_and_the_server_serves_it_there(clie
     assert packed.headers["Content-Encoding"] == "gzip" and json.loads(gzip.decompress(packed.data)) == data
     again = client.get(stored["href"], headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["ETag"]})
     assert again.status_code == 304 and not again.data
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_chart_data_text_encoded_column_by_column_is_the_payload(mini, lang):
+    text = chart_payload_json(mini, lang)
+    decoded = json.loads(text)
+    assert decoded == chart_payload(mini, lang) and len(decoded["events"]["hover"]) == len(mini.events)
+    # Compact and ASCII only (one byte per character in Python), as json.dumps would write it.
+    assert text == json.dumps(decoded, ensure_ascii=True, separators=(",", ":"))
 
 
 def test_store_round_trip():
