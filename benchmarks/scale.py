@@ -10,8 +10,9 @@ and to the event list shown, a theme click to the chart redrawn (Plotly's afterp
 page's clock; a second after the last click, and in a burst), JS heap after render, the longest
 main-thread task while idle, and the server processes' memory; and the same figure
 drawn by a bare Plotly.js page served statically (the floor every Plotly page pays), once with the
-same plotly.js as ours (the cartesian bundle) and once with the full plotly.js. The first draws of
-our page and of that bare page get EXTRA_DRAWS more loads per run, in alternating pairs.
+same plotly.js as ours (the cartesian bundle) and once with the full plotly.js, and by a Dash page
+holding the chart alone, served as ours is (dash_floor.py: what any Dash page pays). The first
+draws of our page, the bare page and the Dash page get EXTRA_DRAWS more loads per run, in turn.
 """
 
 from __future__ import annotations
@@ -175,7 +176,8 @@ def server_processes_memory(port: int) -> tuple[float, float]:
     return max(peaks, default=0.0), max(now, default=0.0)
 
 
-EXTRA_DRAWS = 2  # first draws of our page and of the bare one, per run, besides each run's own
+EXTRA_DRAWS = 2  # first draws of our page, the bare one and the Dash one, per run, besides each run's own
+DASH_FLOOR = (str(Path(__file__).with_name("dash_floor.py")),)  # run by running_server, as our server is
 
 
 def open_drawn(browser, url: str):
@@ -207,12 +209,14 @@ def bare_draw(browser, url: str) -> float:
 def browser_side(path: Path, runs: int) -> dict[str, str]:
     """Browser numbers (SVG, as on any machine: the page merges marks instead of using WebGL). The
     floor is a bare page drawing the same figure with the same plotly.js as ours (the cartesian
-    bundle); a second one loads the full plotly.js that a default Plotly page loads."""
+    bundle); a second one loads the full plotly.js that a default Plotly page loads, and a Dash page
+    with the chart alone (dash_floor.py) shows what Dash itself costs."""
     from playwright.sync_api import sync_playwright
 
     chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or shutil.which("google-chrome")
     server = ExitStack()
     url = server.enter_context(running_server("--data", str(path), timeout=180)) + "/"
+    dash_url = server.enter_context(running_server("--data", str(path), timeout=180, program=DASH_FLOOR)) + "/"
     bare_dir = Path(tempfile.mkdtemp())
     dataset = load_dataset(path)
     (bare_dir / "figure.json").write_text(timeline_figure(dataset, dataset.events).to_json())
@@ -225,7 +229,8 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     (bare_dir / "full" / "index.html").write_text(BARE_PAGE.replace("fetch('figure.json')", "fetch('../figure.json')"))
     static = serve_folder(bare_dir)
     bare_url = f"http://127.0.0.1:{static.server_address[1]}/index.html"
-    drawn, fetched, listed, redraw, rapid, heap, long_task, floor, full_floor = [], [], [], [], [], [], [], [], []
+    drawn, fetched, listed, redraw, rapid, heap, long_task = [], [], [], [], [], [], []
+    floor, full_floor, dash_floor = [], [], []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
@@ -253,14 +258,17 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
                 page.close()
                 floor.append(bare_draw(browser, bare_url))
                 full_floor.append(bare_draw(browser, bare_url.replace("/index.html", "/full/index.html")))
-            # The ratio of two noisy medians is noisier still: more first draws, ours and the bare
-            # page's in turn (each pair in the other order from the last), steady it.
-            for pair in range(EXTRA_DRAWS * runs):
-                for turn in (pair % 2, 1 - pair % 2):
-                    if turn == 0:
-                        drawn.append(our_draw(browser, url))
-                    else:
-                        floor.append(bare_draw(browser, bare_url))
+                dash_floor.append(our_draw(browser, dash_url))
+            # The ratio of two noisy medians is noisier still: more first draws, ours, the bare
+            # page's and the Dash page's in turn (each round starting one page later), steady it.
+            turns = (
+                lambda: drawn.append(our_draw(browser, url)),
+                lambda: floor.append(bare_draw(browser, bare_url)),
+                lambda: dash_floor.append(our_draw(browser, dash_url)),
+            )
+            for round_ in range(EXTRA_DRAWS * runs):
+                for turn in turns[round_ % 3 :] + turns[: round_ % 3]:
+                    turn()
             browser.close()
         worker_memory = server_processes_memory(int(url.rstrip("/").rsplit(":", 1)[1]))
     finally:
@@ -268,6 +276,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
         static.shutdown()
         shutil.rmtree(bare_dir, ignore_errors=True)
     ours, base, full = statistics.median(drawn), statistics.median(floor), statistics.median(full_floor)
+    dash = statistics.median(dash_floor)
     return {
         "server process memory (peak / after the runs)": f"{worker_memory[0]:.0f} / {worker_memory[1]:.0f} MB",
         "first draw (ours)": f"{ours / 1000:.2f} s",
@@ -275,6 +284,8 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
         "ratio to that bare page": f"{ours / base:.2f}×",
         "first draw (bare page, full plotly.js)": f"{full / 1000:.2f} s",
         "ratio to a bare page with the full plotly.js": f"{ours / full:.2f}×",
+        "first draw (Dash page with the chart alone, served as ours)": f"{dash / 1000:.2f} s",
+        "that Dash page's ratio to the bare page (what Dash itself costs)": f"{dash / base:.2f}×",
         "bytes fetched for the first view (scripts included, as sent)": f"{statistics.median(fetched) / 1e6:.2f} MB",
         "event list shown": f"{statistics.median(listed) / 1000:.2f} s",
         "theme click to chart redrawn and painted (a second after the last click)": f"{statistics.median(redraw):.0f} ms",

@@ -48,16 +48,18 @@ PRELOADED_SCRIPTS = (
 )
 
 
-class _Page(Dash):
+class LeanPage(Dash):
     """Dash, serving its page without the Babel polyfill or DataTable's script, with the grid's
     script for later, and with what the first view needs fetched from the start."""
+
+    preloaded_scripts = PRELOADED_SCRIPTS
 
     def interpolate_index(self, **kwargs: str) -> str:
         scripts = BABEL_POLYFILL.sub("", kwargs["scripts"], count=1)
         scripts = DATA_TABLE_SCRIPT.sub("", scripts, count=1)
         kwargs["scripts"] = GRID_SCRIPT.sub(GRID_SCRIPT_LINK, scripts, count=1)
         prefix = self.config.requests_pathname_prefix
-        preloads = (f'\n<link rel="preload" as="script" href="{prefix}{path}">' for path in PRELOADED_SCRIPTS)
+        preloads = (f'\n<link rel="preload" as="script" href="{prefix}{path}">' for path in self.preloaded_scripts)
         kwargs["scripts"] += "".join(preloads)
         return super().interpolate_index(**kwargs)
 
@@ -100,7 +102,7 @@ def create_app(dataset: Dataset, limits: Limits | None = None) -> Dash:
 def _language_app(source: DataSource, lang: str, server: Flask | bool) -> Dash:
     dataset = source.localised(source.dataset, lang)
     meta = dataset.metadata
-    app = _Page(
+    app = LeanPage(
         __name__,
         server=server,
         url_base_pathname=language_path(lang),

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 HOST = "127.0.0.1"
@@ -24,11 +24,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+SERVE = ("-m", "dashboard", "serve")
+
+
 @contextmanager
-def running_server(*args: str, timeout: float = 60) -> Iterator[str]:
-    """Run ``alliance-timeline serve`` with ``args`` on a free local port; yield its URL once /health answers."""
+def running_server(*args: str, timeout: float = 60, program: Sequence[str] = SERVE) -> Iterator[str]:
+    """Run ``alliance-timeline serve`` with ``args`` on a free local port; yield its URL once /health answers.
+
+    ``program`` runs another server instead (what follows ``python`` on its command line), given
+    the same ``--host`` and ``--port`` options; the benchmarks' Dash floor page is one."""
     port = free_port()
-    command = [sys.executable, "-m", "dashboard", "serve", "--host", HOST, "--port", str(port), *args]
+    command = [sys.executable, *program, "--host", HOST, "--port", str(port), *args]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://{HOST}:{port}"
     deadline = time.monotonic() + timeout

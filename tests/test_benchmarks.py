@@ -3,6 +3,7 @@ events, and a number is only worth reporting if it measures what its row says.""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -10,9 +11,13 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from competitors import timelinejs_events, vis_items  # noqa: E402
+from dash_floor import FloorPage, floor_app  # noqa: E402
 from scale import peak_memory_mb  # noqa: E402
 
+from dashboard import ids  # noqa: E402
 from dashboard.dataset import bundled_dataset_path  # noqa: E402
+from dashboard.figures import timeline_figure  # noqa: E402
+from dashboard.plotlyjs import DASH_PLOTLY_JS, page_bundle  # noqa: E402
 
 
 def test_vis_timeline_gets_every_event_once_in_its_first_themes_group(mini):
@@ -46,3 +51,21 @@ def test_the_servers_peak_memory_is_its_own_not_the_benchmarks():
     held = b"x" * (600 * 1024 * 1024)
     peak = peak_memory_mb(bundled_dataset_path())
     assert len(held) and 50 < peak < 400, peak
+
+
+def test_the_dash_floor_page_holds_the_chart_alone_served_as_ours(mini, tmp_path):
+    app = floor_app(mini.path, tmp_path)
+    client = app.server.test_client()
+    page = client.get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert [src for src in scripts if "regenerator-runtime" in src] and not [s for s in scripts if "polyfill" in s]
+    preloads = re.findall(r'<link rel="preload" as="script" href="/([^"]+)">', page)
+    assert preloads == list(FloorPage.preloaded_scripts)
+    layout = client.get("/_dash-layout").get_json()
+    graph, summary = layout["props"]["children"]
+    assert (graph["type"], graph["props"]["id"], summary["props"]["id"]) == ("Graph", ids.TIMELINE, ids.SUMMARY)
+    drawn = timeline_figure(mini, mini.events).to_plotly_json()
+    assert len(graph["props"]["figure"]["data"]) == len(drawn["data"])
+    assert summary["props"]["children"] == f"{len(mini.events)} of {len(mini.events)} events"
+    plotly_js = client.get("/" + DASH_PLOTLY_JS)
+    assert plotly_js.status_code == 200 and plotly_js.data == page_bundle()[0]
