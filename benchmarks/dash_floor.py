@@ -11,37 +11,34 @@ watches (the graph and the summary), so both pages are timed alike.
 from __future__ import annotations
 
 import argparse
-import shutil
-import tempfile
 from pathlib import Path
 
 from dash import Dash, dcc, html
 
 from dashboard import ids, load_dataset
-from dashboard.app import ASSETS, INDEX_TEMPLATE, LeanPage
+from dashboard.app import ASSETS, INDEX_TEMPLATE, PRELOADED_SCRIPTS, LeanPage
 from dashboard.compression import register_compression
 from dashboard.figures import timeline_figure
 from dashboard.layout import GRAPH_CONFIG, summary_text
-from dashboard.plotlyjs import DASH_PLOTLY_JS
-from dashboard.routes import register_routes
+from dashboard.routes import register_routes, serve_layout_compressed
 from dashboard.server import run_production_server
 
 
 class FloorPage(LeanPage):
     """The explorer's page class, naming for early fetching only what this page uses."""
 
-    preloaded_scripts = (DASH_PLOTLY_JS, "_dash-component-suites/dash/dcc/async-graph.js")
+    preloaded_scripts = PRELOADED_SCRIPTS[:2]  # plotly.js and the graph's chunk
 
 
-def floor_app(data: Path, assets: Path) -> Dash:
-    """The floor page for the dataset at ``data``; ``assets`` holds the scripts it needs of ours
-    (Babel's regenerator runtime, which Dash's renderer calls without the polyfill)."""
+def floor_app(data: Path) -> Dash:
+    """The floor page for the dataset at ``data``. Of our assets it loads only Babel's regenerator
+    runtime, which Dash's renderer calls without the polyfill (the others are ignored: served, not
+    named in the page)."""
     dataset = load_dataset(data)
-    for runtime in ASSETS.glob("regenerator-runtime-*.js"):
-        shutil.copy(runtime, assets / runtime.name)
     app = FloorPage(
         __name__,
-        assets_folder=str(assets),
+        assets_folder=str(ASSETS),
+        assets_ignore=r"^(?!regenerator-runtime-)",
         serve_locally=True,
         update_title=None,
         index_string=INDEX_TEMPLATE.replace("__LANG__", "en"),
@@ -55,6 +52,7 @@ def floor_app(data: Path, assets: Path) -> Dash:
     )
     register_routes(app.server, dataset, app.csp_hashes())
     register_compression(app.server)
+    serve_layout_compressed(app)  # as ours: the layout, figure included, gzipped once at start
     return app
 
 
@@ -64,9 +62,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--data", type=Path, required=True)
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as assets:
-        app = floor_app(options.data, Path(assets))
-        run_production_server(app.server, host=options.host, port=options.port)
+    run_production_server(floor_app(options.data).server, host=options.host, port=options.port)
 
 
 if __name__ == "__main__":

@@ -158,7 +158,7 @@ def server_side(path: Path, changes: list[FilterState], runs: int) -> dict[str, 
 
 
 def server_processes_memory(port: int) -> tuple[float, float]:
-    """Largest peak and current resident memory (MB) among the processes serving ``port``:
+    """Largest peak and current resident memory (MB) of one process among those serving ``port``:
     gunicorn's master, which loads the dataset, and its workers. A forked worker has the master's
     command line, so the processes are known by it; any child of theirs counts too."""
     statuses = {}
@@ -171,9 +171,11 @@ def server_processes_memory(port: int) -> tuple[float, float]:
             statuses[proc.name] = (command, dict(line.split(":", 1) for line in status.splitlines() if ":" in line))
     serving = {pid for pid, (command, _) in statuses.items() if f"--port\0{port}\0" in command}
     serving |= {pid for pid, (_, fields) in statuses.items() if fields.get("PPid", "").strip() in serving}
+    if not serving:
+        raise RuntimeError(f"no process found serving port {port}: was its command line rewritten?")
     peaks = [int(statuses[pid][1]["VmHWM"].split()[0]) / 1024 for pid in serving]
     now = [int(statuses[pid][1]["VmRSS"].split()[0]) / 1024 for pid in serving]
-    return max(peaks, default=0.0), max(now, default=0.0)
+    return max(peaks), max(now)
 
 
 EXTRA_DRAWS = 2  # first draws of our page, the bare one and the Dash one, per run, besides each run's own

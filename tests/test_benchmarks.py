@@ -53,14 +53,18 @@ def test_the_servers_peak_memory_is_its_own_not_the_benchmarks():
     assert len(held) and 50 < peak < 400, peak
 
 
-def test_the_dash_floor_page_holds_the_chart_alone_served_as_ours(mini, tmp_path):
-    app = floor_app(mini.path, tmp_path)
+def test_the_dash_floor_page_holds_the_chart_alone_served_as_ours(mini):
+    app = floor_app(mini.path)
     client = app.server.test_client()
     page = client.get("/").get_data(as_text=True)
     scripts = re.findall(r'<script src="([^"]+)"', page)
     assert [src for src in scripts if "regenerator-runtime" in src] and not [s for s in scripts if "polyfill" in s]
+    assert not [src for src in scripts if "/assets/" in src and "regenerator-runtime" not in src]
+    assert "/assets/style.css" not in page
     preloads = re.findall(r'<link rel="preload" as="script" href="/([^"]+)">', page)
     assert preloads == list(FloorPage.preloaded_scripts)
+    packed = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["Content-Encoding"] == "gzip" and packed.headers.get("ETag")  # one copy, as ours
     layout = client.get("/_dash-layout").get_json()
     graph, summary = layout["props"]["children"]
     assert (graph["type"], graph["props"]["id"], summary["props"]["id"]) == ("Graph", ids.TIMELINE, ids.SUMMARY)

@@ -268,10 +268,9 @@ def test_the_page_names_where_its_dataset_is_and_the_server_serves_it_there(clie
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_the_chart_data_text_encoded_column_by_column_is_the_payload(mini, lang):
     text = chart_payload_json(mini, lang)
-    decoded = json.loads(text)
-    assert decoded == chart_payload(mini, lang) and len(decoded["events"]["hover"]) == len(mini.events)
-    # Compact and ASCII only (one byte per character in Python), as json.dumps would write it.
-    assert text == json.dumps(decoded, ensure_ascii=True, separators=(",", ":"))
+    assert len(json.loads(text)["events"]["hover"]) == len(mini.events)
+    # The payload, compact and ASCII only (one byte per character in Python), keys in its order.
+    assert text == json.dumps(chart_payload(mini, lang), ensure_ascii=True, separators=(",", ":"))
 
 
 def test_store_round_trip():

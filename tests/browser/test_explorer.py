@@ -351,7 +351,7 @@ PRELOADS_JS = """() => {
 
 
 def test_what_the_page_fetches_early_it_uses_once(page: Page, server_url, console_errors):
-    # plotly.js and dcc's chunks are named in the page's head (app.PRELOADED_SCRIPTS): each must be
+    # plotly.js and dcc's chunks are named after Dash's scripts (app.PRELOADED_SCRIPTS): each must be
     # fetched once, and used, or Chromium warns a few seconds after the page has loaded.
     warnings: list[str] = []
     page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
