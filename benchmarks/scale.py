@@ -269,7 +269,8 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
                 lambda: dash_floor.append(our_draw(browser, dash_url)),
             )
             for round_ in range(EXTRA_DRAWS * runs):
-                for turn in turns[round_ % 3 :] + turns[: round_ % 3]:
+                start = round_ % len(turns)
+                for turn in turns[start:] + turns[:start]:
                     turn()
             browser.close()
         worker_memory = server_processes_memory(int(url.rstrip("/").rsplit(":", 1)[1]))
