@@ -26,19 +26,18 @@ from .layout import (
     chart_summary,
     details_body,
     footer,
-    judgement_toggles,
     language_path,
+    later_filters,
     later_parts,
     theme_toggles,
-    year_controls,
 )
 from .menus import embed_snippet
 from .presentation import event_details
 from .routes import EMBED_PATH
 from .sources import DataSource
 from .static_images import BrowserNotFound
-from .story import step_window, stories, story_step
-from .story_panel import story_body, story_starts
+from .story import step_window, story_step
+from .story_panel import story_body
 from .upload_panel import upload_report
 from .urlstate import from_query, to_query
 
@@ -72,11 +71,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.LEDE, "children"),
         Output(ids.FOOTER, "children", allow_duplicate=True),
         Output(ids.THEMES_FIELD, "children"),
-        Output(ids.YEARS_FIELD, "children"),
-        Output(ids.JUDGEMENT_FIELD, "children"),
-        Output(ids.JUDGEMENT_CONTROL, "hidden"),
-        Output(ids.STORY_STARTS, "children"),
-        Output(ids.STORY_STARTS + "-field", "hidden"),
+        Output(ids.LATER_FILTERS, "children", allow_duplicate=True),
         Output(ids.UPLOAD_RESET, "hidden"),
         Output(ids.EMBED_MENU, "hidden"),
         Output(ids.CHART_DATA, "data"),
@@ -92,11 +87,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
             meta.description,
             footer(dataset, lang),
             theme_toggles(dataset, lang),
-            year_controls(dataset, lang),
-            judgement_toggles(dataset, lang),
-            not dataset.judgements,
-            story_starts(dataset, lang),
-            not stories(dataset),
+            later_filters(dataset, lang),
             not stored,
             bool(stored),  # an uploaded timeline is not on the server, so it cannot be embedded
             chart_payload_json(dataset, lang) if stored else served_chart_data(language_path(lang)),
@@ -112,11 +103,11 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Input(ids.judgement_choice(ALL), "n_clicks"),
         Input(ids.THEMES_ALL, "n_clicks"),
         Input(ids.THEMES_NONE, "n_clicks"),
-        Input(ids.YEARS, "value"),
-        Input(ids.YEAR_FROM, "value"),
-        Input(ids.YEAR_TO, "value"),
+        Input(ids.later_control(ids.YEARS, ALL), "value"),
+        Input(ids.later_control(ids.YEAR_FROM, ALL), "value"),
+        Input(ids.later_control(ids.YEAR_TO, ALL), "value"),
         Input(ids.SEARCH, "value"),
-        Input(ids.RESET, "n_clicks"),
+        Input(ids.later_control(ids.RESET, ALL), "n_clicks"),
         Input(ids.EMPTY_RESET, "n_clicks"),
         State(ids.STATE, "data"),
         State(ids.CHART_DATA, "data"),
@@ -145,8 +136,11 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         navigated, click_data, _cell, _key, _close, _starts, _next, _previous, _exit, stored_dataset, stored
     ):
         dataset = source.resolve(stored_dataset, lang)
-        value = ctx.triggered[0]["value"] if ctx.triggered else None
-        resolved = resolve_action(ctx.triggered_id, value, click_data)
+        # Dash passes on the changes of one moment together (the story buttons coming into the page
+        # with a click, say, which is the one to answer): the first that is an action counts.
+        triggers = ctx.triggered_prop_ids
+        actions = (resolve_action(triggers.get(c["prop_id"]), c["value"], click_data) for c in ctx.triggered)
+        resolved = next((found for found in actions if found is not None), None)
         if resolved is None:
             raise PreventUpdate
         action, argument = resolved
@@ -185,17 +179,18 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         ClientsideFunction("timeline", "controls"),
         Output(ids.theme_toggle(ALL), "aria-pressed"),
         Output(ids.theme_toggle(ALL), "data-count"),
-        Output(ids.YEARS, "value"),
-        Output(ids.YEAR_FROM, "value"),
-        Output(ids.YEAR_TO, "value"),
+        Output(ids.later_control(ids.YEARS, ALL), "value"),
+        Output(ids.later_control(ids.YEAR_FROM, ALL), "value"),
+        Output(ids.later_control(ids.YEAR_TO, ALL), "value"),
         Output(ids.SEARCH, "value"),
         Output(ids.judgement_choice(ALL), "aria-pressed"),
         Input(ids.STATE, "data"),
         Input(ids.MATCHES, "data"),
         Input(ids.CHART_DATA, "data"),
-        State(ids.YEARS, "value"),
-        State(ids.YEAR_FROM, "value"),
-        State(ids.YEAR_TO, "value"),
+        Input(ids.LATER_FILTERS, "children"),  # the later filters come in empty: they are shown the state
+        State(ids.later_control(ids.YEARS, ALL), "value"),
+        State(ids.later_control(ids.YEAR_FROM, ALL), "value"),
+        State(ids.later_control(ids.YEAR_TO, ALL), "value"),
         State(ids.SEARCH, "value"),
         State(ids.theme_toggle(ALL), "aria-pressed"),
         State(ids.theme_toggle(ALL), "data-count"),
@@ -227,13 +222,15 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.EXPORT_PANEL, "children"),
         Output(ids.EMBED_PANEL, "children"),
         Output(ids.CHART_KEY, "children"),
+        Output(ids.LATER_FILTERS, "children"),
         Input(ids.FIRST_DRAWN, "data"),
+        State(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
-    def show_later_parts(_ready):
+    def show_later_parts(_ready, stored):
         # The grid and the parts no first view shows go in once the chart has first drawn; list_view
-        # then fills the grid.
-        return later_parts(lang)
+        # then fills the grid, and controls shows the state on the later filters.
+        return later_parts(source.resolve(stored, lang), lang)
 
     @app.callback(
         Output(ids.FOOTER, "children"),

@@ -20,22 +20,24 @@ UPLOAD = "upload"
 UPLOAD_RESET = "upload-reset"
 UPLOAD_REPORT = "upload-report"
 EMBED_MENU = "embed-menu"
-JUDGEMENT_CONTROL = "judgement-control"
 
 THEMES = "theme-filter"
 THEMES_FIELD = "theme-filter-field"
 THEMES_ALL = "theme-filter-all"
 THEMES_NONE = "theme-filter-none"
-YEARS = "year-filter"
-YEARS_FIELD = "year-filter-field"
-YEAR_FROM = "year-from"
-YEAR_TO = "year-to"
 SEARCH = "search-filter"
-JUDGEMENT_FIELD = "judgement-filter"
 ANY_JUDGEMENT = "any"
 THEME_TOGGLE = "theme-toggle"
 JUDGEMENT_CHOICE = "judgement-choice"
 JUDGEMENT_NOTE = "judgement-note"
+# The filter panel's lower part (the years, the key judgements, the stories and the reset button),
+# which no first view shows, comes into the page after the chart (layout.later_filters), in this box.
+LATER_FILTERS = "later-filters"
+# Its year controls and reset button have pattern ids, of these types (see later_control), so that
+# the callbacks naming them find none before then rather than failing.
+YEARS = "year-filter"
+YEAR_FROM = "year-from"
+YEAR_TO = "year-to"
 RESET = "reset-filters"
 
 SUMMARY = "summary"
@@ -55,7 +57,6 @@ STORY_NEXT = "story-next"
 STORY_PREVIOUS = "story-previous"
 STORY_EXIT = "story-exit"
 STORY_START = "story-start"
-STORY_STARTS = "story-starts"
 
 DETAILS = "details"
 DETAILS_CLOSE = "details-close"
@@ -103,6 +104,15 @@ def embed_link(index: Any = EMBEDDED_VIEW) -> dict[str, Any]:
 def dom_id(component_id: dict[str, Any]) -> str:
     """The page's id for a pattern id, as Dash writes it (keys sorted, no spaces): for ``htmlFor``."""
     return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+
+
+ONE = "one"  # the index of a control that the page holds once (see later_control)
+
+
+def later_control(kind: str, index: Any = ONE) -> dict[str, Any]:
+    """Id of one of the later filters' controls: ``YEARS``, ``YEAR_FROM``, ``YEAR_TO`` or ``RESET``
+    (with ``ALL`` for callbacks, which then find a list of one control, or none before it is in)."""
+    return {"type": kind, "index": index}
 
 
 def theme_toggle(theme_id: Any) -> dict[str, Any]:

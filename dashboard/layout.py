@@ -15,6 +15,7 @@ from .i18n import LANGUAGE_NAMES, tr
 from .menus import embed_choices, embed_menu, export_choices, export_menu
 from .model import Dataset
 from .presentation import EventDetails
+from .story import stories
 from .story_panel import story_panel, story_starts
 from .text import safe_markdown
 from .upload_panel import upload_panel
@@ -154,7 +155,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
 
 
 def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
-    """Search, themes, years, judgement and reset."""
+    """Search and themes; the years, judgement, stories and reset follow with the later parts."""
     controls = [
         html.H2(tr(lang, "Filters")),
         html.Div(
@@ -191,54 +192,60 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
                 html.Div(id=ids.THEMES_FIELD, className="toggle-list", children=theme_toggles(dataset, lang)),
             ],
         ),
-        html.Fieldset(
-            className="control",
-            children=[
-                html.Legend(tr(lang, "Years")),
-                html.Div(id=ids.YEARS_FIELD, children=year_controls(dataset, lang)),
-            ],
-        ),
+        # later_filters, put in once the chart has first drawn (callbacks.show_later_parts).
+        html.Div(id=ids.LATER_FILTERS, className="later-filters"),
     ]
-    controls.append(
-        html.Fieldset(
-            id=ids.JUDGEMENT_CONTROL,
-            className="control",
-            hidden=not dataset.judgements,
-            children=[
-                html.Legend(tr(lang, "Key judgement")),
-                html.Div(id=ids.JUDGEMENT_FIELD, className="toggle-list", children=judgement_toggles(dataset, lang)),
-            ],
-        )
-    )
-    controls.append(
-        html.Fieldset(
-            className="control",
-            hidden=not dataset.judgements,
-            id=ids.STORY_STARTS + "-field",
-            children=[
-                html.Legend(tr(lang, "Guided stories")),
-                html.Div(id=ids.STORY_STARTS, children=story_starts(dataset, lang)),
-            ],
-        )
-    )
-    controls.append(html.Button(tr(lang, "Reset all filters"), id=ids.RESET, className="button"))
     return html.Aside(className="filters", children=controls, **{"aria-label": tr(lang, "Filters")})
 
 
-def year_controls(dataset: Dataset, lang: str = "en") -> list:
-    """The year slider and its two number boxes, at the dataset's full range.
+def later_filters(dataset: Dataset, lang: str = "en") -> list:
+    """The filter panel's lower part, for a dataset: years, key judgement, guided stories, reset.
 
-    Made anew for each dataset (see callbacks.show_dataset): a slider whose bounds change under
-    it reports a clamped value of its own, which would read as the reader narrowing the years.
+    Below the themes, so no first view shows it: it comes in with the later parts, and anew for
+    each dataset opened (callbacks.show_dataset). The year controls come in empty and the "Any"
+    judgement pressed; callbacks.controls then shows the state of that moment. (Dash passes on
+    the values of controls coming into the page as changes, to callbacks.edit, which ignores empty
+    ones: controls filled here with a state could bring back one that has changed since.)"""
+    years = [html.Legend(tr(lang, "Years")), *year_controls(dataset, lang)]
+    parts = [html.Fieldset(className="control", children=years)]
+    if dataset.judgements:
+        parts.append(
+            html.Fieldset(
+                className="control",
+                children=[
+                    html.Legend(tr(lang, "Key judgement")),
+                    html.Div(className="toggle-list", children=judgement_toggles(dataset, lang)),
+                ],
+            )
+        )
+    if stories(dataset):
+        parts.append(
+            html.Fieldset(
+                className="control",
+                children=[html.Legend(tr(lang, "Guided stories")), html.Div(story_starts(dataset, lang))],
+            )
+        )
+    parts.append(
+        html.Button(tr(lang, "Reset all filters"), id=ids.later_control(ids.RESET), className="button reset-filters")
+    )
+    return parts
+
+
+def year_controls(dataset: Dataset, lang: str = "en") -> list:
+    """The year slider and its two number boxes over the dataset's range, empty (see later_filters).
+
+    Made anew for each dataset: a slider whose bounds change under it reports a clamped value of
+    its own, which would read as the reader narrowing the years.
     """
     first, last = dataset.year_bounds
+    year_from, year_to = ids.later_control(ids.YEAR_FROM), ids.later_control(ids.YEAR_TO)
     return [
         dcc.RangeSlider(
-            id=ids.YEARS,
+            id=ids.later_control(ids.YEARS),
             min=first,
             max=last,
             step=1,
-            value=[first, last],
+            value=None,
             marks=year_marks(first, last),
             allowCross=False,
             allow_direct_input=False,
@@ -247,19 +254,19 @@ def year_controls(dataset: Dataset, lang: str = "en") -> list:
         html.Div(
             className="year-inputs",
             children=[
-                html.Label(tr(lang, "From"), htmlFor=ids.YEAR_FROM),
-                year_input(ids.YEAR_FROM, first, first, last),
-                html.Label(tr(lang, "To"), htmlFor=ids.YEAR_TO),
-                year_input(ids.YEAR_TO, last, first, last),
+                html.Label(tr(lang, "From"), htmlFor=ids.dom_id(year_from)),
+                year_input(year_from, first, last),
+                html.Label(tr(lang, "To"), htmlFor=ids.dom_id(year_to)),
+                year_input(year_to, first, last),
             ],
         ),
     ]
 
 
-def year_input(component_id: str, value: int, first: int, last: int) -> dcc.Input:
+def year_input(component_id: dict, first: int, last: int) -> dcc.Input:
     """A number box for one end of the year range; it applies on Enter or when focus leaves."""
     return dcc.Input(
-        id=component_id, type="number", value=value, min=first, max=last, step=1, debounce=True, className="year-input"
+        id=component_id, type="number", value=None, min=first, max=last, step=1, debounce=True, className="year-input"
     )
 
 
@@ -335,24 +342,27 @@ def chart_key(lang: str = "en") -> list:
 class LaterParts(NamedTuple):
     """What goes into the page once the chart has first drawn (callbacks.show_later_parts), in the
     boxes the page leaves for it. Dash's start-up costs more per component the more components the
-    first layout has (each one's first render notifies every other one); these are below the chart
-    or in a closed menu, so no first view shows them. (The footer's credits come at the same time,
-    from callbacks.show_credits, since they follow the dataset.)"""
+    first layout has (each one's first render notifies every other one); these are below the chart,
+    below the themes or in a closed menu, so no first view of a laptop's screen shows them. (The
+    footer's credits come at the same time, from callbacks.show_credits: they follow the dataset.)"""
 
     event_list: list  # into ids.LIST_HOLDER: the list's heading, how to use it, and the grid
     export_choices: list  # into ids.EXPORT_PANEL
     embed_choices: list  # into ids.EMBED_PANEL
     chart_key: list  # into ids.CHART_KEY
+    filters: list  # into ids.LATER_FILTERS: the filter panel's lower part
 
 
-def later_parts(lang: str = "en") -> LaterParts:
-    """The later parts of the page, in ``lang``."""
+def later_parts(dataset: Dataset, lang: str = "en") -> LaterParts:
+    """The later parts of the page for a dataset (already localised), in ``lang``."""
     event_list = [
         html.H2(tr(lang, "Events"), id="event-list-title"),
         html.P(tr(lang, "Choose a row to read the event. Sort by a column with its arrows."), className="muted"),
         event_table(lang),
     ]
-    return LaterParts(event_list, export_choices(lang), embed_choices(lang), chart_key(lang))
+    return LaterParts(
+        event_list, export_choices(lang), embed_choices(lang), chart_key(lang), later_filters(dataset, lang)
+    )
 
 
 def chart_summary(dataset: Dataset, events: pd.DataFrame, lanes: tuple[str, ...] | None, lang: str = "en") -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -15,7 +16,7 @@ from dashboard.app import create_app
 from dashboard.chart_data import chart_payload, chart_payload_json
 from dashboard.filters import FilterState, filter_mask, theme_counts
 from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
-from dashboard.layout import later_parts
+from dashboard.layout import later_filters, later_parts
 from dashboard.urlstate import ViewState, to_query
 
 
@@ -128,6 +129,17 @@ def test_clicking_a_mark_selects_its_event(app, client):
     assert state_from_store(response[ids.STATE]["data"]).event == "police-reserve"
 
 
+def test_of_changes_passed_on_together_the_one_that_is_an_action_is_answered(app, client):
+    # Dash passes on the changes of one moment together: here the story buttons coming into the page
+    # (no clicks: not an action), listed first, and a row of the event list clicked.
+    arriving = ids.dom_id(ids.story_start("grow")) + ".n_clicks"
+    row = f"{ids.ROW_CLICK}.data"
+    values = {row: {"rowId": "police-reserve", "colId": "title"}, STATE_DATA: state_to_store(ViewState())}
+    response = call(app, client, STATE_DATA, values, [arriving, row])
+    assert state_from_store(response[ids.STATE]["data"]).event == "police-reserve"
+    assert call(app, client, STATE_DATA, values, [arriving]) == {}  # alone: nothing to answer
+
+
 def test_search_answers_with_a_bitmask_of_matching_rows(app, client, mini):
     state = ViewState(FilterState(query="forces"))
     response = call(app, client, f"{ids.MATCHES}.data", {STATE_DATA: state_to_store(state)}, [STATE_DATA])
@@ -167,14 +179,47 @@ def test_the_grid_and_the_later_parts_are_put_in_when_the_page_asks_for_them(app
     props = grid["props"]
     assert props["id"] == ids.LIST_TABLE and props["rowData"] == []
     assert [column["field"] for column in props["columnDefs"]] == ["date", "title", "themes", "importance"]
-    # The list's heading, the export choices and the chart's key: not in the first layout, put in now.
-    parts = (ids.LIST_HOLDER, ids.EXPORT_PANEL, ids.CHART_KEY)
+    # The list's heading, the export choices, the chart's key and the filter panel's lower part:
+    # not in the first layout, put in now.
+    parts = (ids.LIST_HOLDER, ids.EXPORT_PANEL, ids.CHART_KEY, ids.LATER_FILTERS)
     later = {part: json.dumps(response[part]["children"]) for part in parts}
-    texts = ('"Events"', '"export-button"', "Keyboard help")
+    texts = ('"Events"', '"export-button"', "Keyboard help", "Reset all filters")
     for part, text in zip(parts, texts, strict=True):
         assert text in later[part] and text not in layout
     # The credits are not in the first layout either: show_credits puts them in (next test).
     assert mini.metadata.attribution not in layout and ids.FOOTER not in response
+
+
+def test_the_later_filters_come_in_empty_for_the_page_to_show_its_state(mini):
+    # callbacks.edit ignores empty year controls coming in; callbacks.controls then shows the state.
+    def controls(dataset):
+        found = {}
+
+        def walk(node):
+            if isinstance(node, list):
+                for child in node:
+                    walk(child)
+            elif hasattr(node, "to_plotly_json"):
+                props = node.to_plotly_json()["props"]
+                if isinstance(props.get("id"), dict):
+                    found[(props["id"]["type"], props["id"]["index"])] = props
+                walk(props.get("children"))
+
+        walk(later_filters(dataset))
+        return found
+
+    found = controls(mini)
+    first, last = mini.year_bounds
+    slider = found[(ids.YEARS, ids.ONE)]
+    assert slider["value"] is None and (slider["min"], slider["max"]) == (first, last)
+    assert found[(ids.YEAR_FROM, ids.ONE)]["value"] is None and found[(ids.YEAR_TO, ids.ONE)]["value"] is None
+    pressed = {index: props["aria-pressed"] for (kind, index), props in found.items() if kind == ids.JUDGEMENT_CHOICE}
+    assert pressed == {ids.ANY_JUDGEMENT: "true", "grow": "false", "pay": "false"}
+    assert {index for kind, index in found if kind == ids.STORY_START} == {"grow", "pay"}
+    assert (ids.RESET, ids.ONE) in found
+    # A dataset without key judgements: no judgement or story buttons.
+    kinds = {kind for kind, _ in controls(replace(mini, judgements=()))}
+    assert kinds == {ids.YEARS, ids.YEAR_FROM, ids.YEAR_TO, ids.RESET}
 
 
 def test_the_credits_go_in_with_the_later_parts_and_follow_the_dataset(app, client, mini, mini_path):
@@ -211,7 +256,7 @@ def test_the_first_layout_shows_each_themes_count_of_events(client, mini):
 
 
 @pytest.mark.parametrize("prefix", ["/", "/ja/"])
-def test_every_id_a_callback_names_is_in_the_page_or_its_later_parts(client, prefix):
+def test_every_id_a_callback_names_is_in_the_page_or_its_later_parts(client, mini, prefix):
     # Dash's own check is off (the grid and other parts come in later), so this one stands in for it.
     def component_ids(node):
         if isinstance(node, dict):
@@ -229,7 +274,7 @@ def test_every_id_a_callback_names_is_in_the_page_or_its_later_parts(client, pre
         return json.loads(item_id)["type"] if item_id.startswith("{") else item_id
 
     layout = client.get(prefix + "_dash-layout").get_json()
-    later = json.loads(json.dumps(later_parts(), cls=PlotlyJSONEncoder))
+    later = json.loads(json.dumps(later_parts(mini), cls=PlotlyJSONEncoder))
     present = {pattern(item_id) for item_id in component_ids([layout, later])}
     named = set()
     for callback in client.get(prefix + "_dash-dependencies").get_json():

@@ -520,16 +520,32 @@
     return [filters.start == null ? data.years[0] : filters.start, filters.end == null ? data.years[1] : filters.end];
   }
 
+  /* The id in one of Dash's "id.property" names of a change (a pattern id's is JSON). */
+  function triggerOf(propId) {
+    var id = String(propId || "").slice(0, Math.max(String(propId || "").lastIndexOf("."), 0));
+    if (id.charAt(0) !== "{") { return id; }
+    try { return JSON.parse(id); } catch (error) { return null; }
+  }
+
+  /* What kind of control a trigger is: its id, or its type for a pattern id (ids.later_control). */
+  function kindOf(trigger) {
+    return trigger && typeof trigger === "object" ? trigger.type : trigger;
+  }
+
   /* The zoom after a filter edit: a change of years or a reset shows the whole range again. */
   function zoomAfter(before, next, trigger, zoom) {
     var yearsChanged = next.filters.start !== before.filters.start || next.filters.end !== before.filters.end;
-    var reset = trigger === "reset-filters" || trigger === "empty-state-reset";
+    var reset = kindOf(trigger) === "reset-filters" || trigger === "empty-state-reset";
     return yearsChanged || reset ? null : zoom;
   }
 
   function yearOf(value, bound) {
     return typeof value === "number" && isFinite(value) ? Math.trunc(value) : bound;
   }
+
+  var YEAR_KINDS = ["year-filter", "year-from", "year-to"];
+  var BUTTON_KINDS = ["theme-toggle", "judgement-choice", "theme-filter-all", "theme-filter-none", "reset-filters",
+    "empty-state-reset"];
 
   /* The state after a filter control was used (interaction.next_state); null to ignore it. */
   function editFilters(data, stored, trigger, value, years, query) {
@@ -542,9 +558,9 @@
       themes: themes, start: yearOf(years[0], data.years[0]), end: yearOf(years[1], data.years[1]),
       query: query || "", judgement: current.judgement
     };
-    var type = trigger && typeof trigger === "object" ? trigger.type : trigger;
+    var type = kindOf(trigger);
+    if (BUTTON_KINDS.indexOf(type) >= 0 && !value) { return null; }  // a button just drawn, not clicked
     if (type === "theme-toggle" || type === "judgement-choice") {
-      if (!value) { return null; }  // a button just drawn, not clicked
       if (type === "theme-toggle") {
         controls.themes = themes.indexOf(trigger.index) >= 0
           ? themes.filter(function (id) { return id !== trigger.index; }) : themes.concat([trigger.index]);
@@ -561,6 +577,30 @@
       return null;
     }
     return Object.assign({}, state, { filters: normalise(data, controls) });
+  }
+
+  /* The state after the filter controls' changes that Dash passes on together (the later filters
+   * coming into the page, which change nothing, and a click, say), each applied in turn, and the
+   * last that changed it; null when none did. years, yearFrom and yearTo are the year controls'
+   * values, as lists of one (none before the later filters are in). */
+  function editChanges(data, stored, changes, years, yearFrom, yearTo, query) {
+    var state = stateOf(stored), trigger = null;
+    // Year controls that have just come into the page are empty (layout.later_filters) until
+    // controls shows the state in them: nothing was edited.
+    var arriving = changes.some(function (change) {
+      return kindOf(triggerOf(change.prop_id)) === "year-filter" && change.value == null;
+    });
+    changes.forEach(function (change) {
+      var id = triggerOf(change.prop_id), kind = kindOf(id);
+      if (arriving && YEAR_KINDS.indexOf(kind) >= 0) { return; }
+      // The years the controls show; the state's before the year controls are in.
+      var fromInputs = kind === "year-from" || kind === "year-to";
+      var slider = (years || [])[0] || yearsOf(data, state.filters);
+      var shown = fromInputs ? [(yearFrom || [])[0], (yearTo || [])[0]] : slider;
+      var edited = editFilters(data, state, id, change.value, shown, query);
+      if (edited !== null && !same(edited, state)) { state = edited; trigger = id; }
+    });
+    return trigger === null ? null : { state: state, trigger: trigger };
   }
 
   function same(a, b) {
@@ -609,8 +649,8 @@
 
   window.AllianceTimeline = {
     filterMask: filterMask, themeCounts: themeCounts, planDetail: planDetail, buildFigure: buildFigure,
-    normalise: normalise, editFilters: editFilters, toQuery: toQuery, matchBits: matchBits, isoDay: isoDay,
-    payload: payload, zoomWindow: zoomWindow
+    normalise: normalise, editFilters: editFilters, editChanges: editChanges, toQuery: toQuery, matchBits: matchBits,
+    isoDay: isoDay, payload: payload, zoomWindow: zoomWindow
   };
 
   /* What the chart shows now, kept by the callbacks below for the fast path. */
@@ -680,7 +720,7 @@
    * the same frame, and lets the frame paint; only once Plotly has drawn does Dash see the click (the
    * same click, passed on) and route it through its callbacks, which draw the same figure, at the
    * same revision, for free, write the same pressed states, and update the counts, list and link. */
-  var BUTTONS = ".theme-toggle, .judgement-toggle, #theme-filter-all, #theme-filter-none, #reset-filters, #empty-state-reset";
+  var BUTTONS = ".theme-toggle, .judgement-toggle, #theme-filter-all, #theme-filter-none, .reset-filters, #empty-state-reset";
   function showPressed(data, filters) {
     var pressed = pressedButtons(data, filters);
     document.querySelectorAll(".theme-toggle, .judgement-toggle").forEach(function (button) {
@@ -830,34 +870,28 @@
   function context() { return clientside.callback_context || {}; }
 
   clientside.timeline = {
-    /* A filter control was used: the new state (and the zoom, which a change of years resets). */
+    /* A filter control was used: the new state (and the zoom, which a change of years resets). The
+     * year controls come as lists of one (or none, before the later filters are in). */
     edit: withData(function (_themes, _judgements, _all, _none, years, yearFrom, yearTo, query, _reset, _empty, stored, data) {
       data = payload(data);
-      var ctx = context();
-      var trigger = ctx.triggered_id;
-      var value = ctx.triggered && ctx.triggered.length ? ctx.triggered[0].value : null;
-      if (!data || trigger == null) { return [noUpdate(), noUpdate()]; }
-      var fromInputs = trigger === "year-from" || trigger === "year-to";
-      var next = editFilters(data, stored, trigger, value, fromInputs ? [yearFrom, yearTo] : years, query);
-      var before = stateOf(stored);
-      if (next === null || same(next, before)) { return [noUpdate(), noUpdate()]; }
-      var zoom = zoomAfter(before, next, trigger, noUpdate());
+      var edited = data ? editChanges(data, stored, context().triggered || [], years, yearFrom, yearTo, query) : null;
+      if (edited === null) { return [noUpdate(), noUpdate()]; }
+      var zoom = zoomAfter(stateOf(stored), edited.state, edited.trigger, noUpdate());
       // Remember which control made the change, so its value is not written back under the reader.
-      next = Object.assign({}, next, { source: typeof trigger === "string" ? trigger : null });
-      return [next, zoom];
+      return [Object.assign({}, edited.state, { source: kindOf(edited.trigger) }), zoom];
     }, 11),
 
     /* The controls showing a state; a control already showing it is left alone (never echo, and
      * no work for Dash: the first view's toggles and counts come from the server already). */
-    controls: withData(function (stored, matches, data, years, yearFrom, yearTo, query, themesPressed, counts,
-      judgementsPressed) {
+    controls: withData(function (stored, matches, data, _laterFilters, years, yearFrom, yearTo, query, themesPressed,
+      counts, judgementsPressed) {
       data = payload(data);
       var ctx = context();
       var outputs = ctx.outputs_list || [];
       var state = stateOf(stored);
       var filters = state.filters;
       var none = function (position) { return (outputs[position] || []).map(noUpdate); };
-      if (!data) { return [none(0), none(1), noUpdate(), noUpdate(), noUpdate(), noUpdate(), none(6)]; }
+      if (!data) { return [none(0), none(1), none(2), none(3), none(4), noUpdate(), none(6)]; }
       var shownYears = yearsOf(data, filters);
       var first = shownYears[0], last = shownYears[1];
       var pressed = pressedButtons(data, filters);
@@ -875,9 +909,17 @@
           var position = laneIds.indexOf(o.id.index);
           return laneCounts === null ? noUpdate() : String(position >= 0 ? laneCounts[position] : 0);
         }).map(changed(counts)),
-        source === "year-filter" || (years && years[0] === first && years[1] === last) ? noUpdate() : [first, last],
-        source === "year-from" || yearFrom === first ? noUpdate() : first,
-        source === "year-to" || yearTo === last ? noUpdate() : last,
+        // The year controls: one of each once the later filters are in (empty at first), none before.
+        (years || []).map(function (shown) {
+          var kept = shown && (source === "year-filter" || (shown[0] === first && shown[1] === last));
+          return kept ? noUpdate() : [first, last];
+        }),
+        (yearFrom || []).map(function (shown) {
+          return shown != null && (source === "year-from" || shown === first) ? noUpdate() : first;
+        }),
+        (yearTo || []).map(function (shown) {
+          return shown != null && (source === "year-to" || shown === last) ? noUpdate() : last;
+        }),
         source === "search-filter" || String(query || "").trim() === filters.query ? noUpdate() : filters.query,
         (outputs[6] || []).map(function (o) { return String(o.id.index === pressed.judgement); })
           .map(changed(judgementsPressed))

@@ -162,9 +162,9 @@ TRANSITIONS = [
     ({"type": ids.JUDGEMENT_CHOICE, "index": ids.ANY_JUDGEMENT}, 1, Action.CHOOSE_JUDGEMENT, ids.ANY_JUDGEMENT),
     (ids.THEMES_ALL, 1, Action.ALL_THEMES, None),
     (ids.THEMES_NONE, 1, Action.NO_THEMES, None),
-    (ids.RESET, 1, Action.RESET, None),
+    (ids.later_control(ids.RESET), 1, Action.RESET, None),
     (ids.SEARCH, "  Treaty  ", Action.EDIT_FILTERS, None),
-    (ids.YEARS, [1960, 1990], Action.EDIT_FILTERS, None),
+    (ids.later_control(ids.YEARS), [1960, 1990], Action.EDIT_FILTERS, None),
 ]
 STARTS = [
     ViewState(),
@@ -176,7 +176,7 @@ STARTS = [
 @pytest.mark.parametrize(("trigger", "value", "action", "argument"), TRANSITIONS, ids=lambda v: str(v)[:30])
 def test_filter_controls_change_the_state_as_the_python_rules_do(js, mini, start, trigger, value, action, argument):
     controls = controls_for(mini, start)
-    years = value if trigger == ids.YEARS else list(controls.years)
+    years = value if trigger == ids.later_control(ids.YEARS) else list(controls.years)
     query = value if trigger == ids.SEARCH else controls.query
     expected = next_state(mini, start, action, replace(controls, years=tuple(years), query=query), argument)
     ours = js("editFilters", chart_payload(mini), state_to_store(start), trigger, value, years, query)
@@ -186,6 +186,52 @@ def test_filter_controls_change_the_state_as_the_python_rules_do(js, mini, start
 def test_a_button_drawn_but_not_clicked_changes_nothing(js, mini):
     trigger = {"type": ids.THEME_TOGGLE, "index": "forces"}
     assert js("editFilters", chart_payload(mini), None, trigger, None, [1945, 2021], "") is None
+
+
+def change(component_id, prop: str, value) -> dict:
+    """One of the changes Dash passes on to a callback, as it names them."""
+    name = ids.dom_id(component_id) if isinstance(component_id, dict) else component_id
+    return {"prop_id": f"{name}.{prop}", "value": value}
+
+
+# The filter panel's lower part coming into the page (layout.later_filters): empty year controls,
+# buttons never clicked. Dash passes these on to callbacks.edit as changes.
+ARRIVING = [
+    change(ids.later_control(ids.YEARS), "value", None),
+    change(ids.later_control(ids.YEAR_FROM), "value", None),
+    change(ids.later_control(ids.YEAR_TO), "value", None),
+    change(ids.later_control(ids.RESET), "n_clicks", None),
+    change(ids.judgement_choice("pay"), "n_clicks", None),
+]
+
+
+def test_the_later_filters_coming_in_change_nothing_and_a_click_with_them_counts(js, mini):
+    start = ViewState(FilterState(start=1950, end=1990, judgement="grow"), event="korean-war")
+    stored, data = state_to_store(start), chart_payload(mini)
+    assert js("editChanges", data, stored, ARRIVING, [None], [None], [None], "") is None
+    click = change(ids.theme_toggle("forces"), "n_clicks", 1)
+    edited = js("editChanges", data, stored, [*ARRIVING, click], [None], [None], [None], "")
+    expected = next_state(mini, start, Action.TOGGLE_THEME, controls_for(mini, start), "forces")
+    assert state_from_store(edited["state"]) == expected and edited["trigger"] == ids.theme_toggle("forces")
+
+
+def test_a_search_before_the_year_controls_are_in_keeps_the_states_years(js, mini):
+    # The page shows a shared link's search in the box before the year controls are in: that edit
+    # must not read the missing controls as the whole range.
+    start = ViewState(FilterState(start=1950, end=1990))
+    edited = js(
+        "editChanges",
+        chart_payload(mini),
+        state_to_store(start),
+        [change(ids.SEARCH, "value", "war")],
+        [],
+        [],
+        [],
+        "war",
+    )
+    controls = replace(controls_for(mini, start), query="war")
+    assert state_from_store(edited["state"]) == next_state(mini, start, Action.EDIT_FILTERS, controls)
+    assert state_from_store(edited["state"]).filters.start == 1950
 
 
 HOSTILE = ["a b", "x&y=z", "¿qué? 安全保障", "100% (sure)!", "it's *", "comma,kept", "tilde~plus+"]

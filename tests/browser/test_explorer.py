@@ -309,6 +309,7 @@ def test_a_filter_button_shows_its_new_state_in_the_frame_that_redraws_the_chart
     open_app(page, server_url)
     themes = [theme.id for theme in bundled.themes]
     judgement = bundled.judgements[0].id
+    expect(page.locator(".judgement-toggle")).to_have_count(len(bundled.judgements) + 1)  # come in after the chart
     expected = {theme: "true" for theme in themes} | {"any": "true", judgement: "false"}
     for button, changes, address in (
         (page.locator(".theme-toggle").first, {themes[0]: "false"}, "themes="),
@@ -420,7 +421,7 @@ def test_year_range_from_the_slider_inputs(page: Page, server_url, bundled, cons
 def test_slider_handles_move_with_the_keyboard(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     first, _last = bundled.year_bounds
-    handle = page.locator("#year-filter [role=slider]").first
+    handle = page.locator(".later-filters [role=slider]").first
     handle.focus()
     for _ in range(5):
         handle.press("ArrowRight")
@@ -527,7 +528,7 @@ def test_a_plain_first_load_asks_the_server_nothing_before_the_chart_and_a_share
     assert len(reads) == 1
     shown = len(apply_filters(bundled, FilterState(themes=("forces",), start=1990)))
     wait_for_summary(page, shown, len(bundled.events))
-    expect(page.locator("#year-from")).to_have_value("1990")
+    expect(page.get_by_label("From")).to_have_value("1990")  # the year boxes, put in after the chart
     expect(page.locator("button[data-theme=alliance]")).to_have_attribute("aria-pressed", "false")
     # A link whose address reads as the whole timeline (a tracking parameter added by a social site).
     open_app(page, server_url + "/?fbclid=abc123")
