@@ -202,10 +202,11 @@ def later_filters(dataset: Dataset, lang: str = "en") -> list:
     """The filter panel's lower part, for a dataset: years, key judgement, guided stories, reset.
 
     Below the themes, so no first view shows it: it comes in with the later parts, and anew for
-    each dataset opened (callbacks.show_dataset). The year controls come in empty and the "Any"
-    judgement pressed; callbacks.controls then shows the state of that moment. (Dash passes on
-    the values of controls coming into the page as changes, to callbacks.edit, which ignores empty
-    ones: controls filled here with a state could bring back one that has changed since.)"""
+    each dataset opened (callbacks.show_dataset). The year slider comes in at the whole range, the
+    year boxes empty and the "Any" judgement pressed; callbacks.controls then shows the state of
+    that moment. (Dash passes on the values of controls coming into the page as changes, to
+    callbacks.edit, which ignores year controls coming in with empty boxes: controls filled here
+    with a state could bring back one that has changed since.)"""
     years = [html.Legend(tr(lang, "Years")), *year_controls(dataset, lang)]
     parts = [html.Fieldset(className="control", children=years)]
     if dataset.judgements:
@@ -232,7 +233,7 @@ def later_filters(dataset: Dataset, lang: str = "en") -> list:
 
 
 def year_controls(dataset: Dataset, lang: str = "en") -> list:
-    """The year slider and its two number boxes over the dataset's range, empty (see later_filters).
+    """The year slider over the dataset's range and its two number boxes, empty (see later_filters).
 
     Made anew for each dataset: a slider whose bounds change under it reports a clamped value of
     its own, which would read as the reader narrowing the years.
@@ -245,7 +246,7 @@ def year_controls(dataset: Dataset, lang: str = "en") -> list:
             min=first,
             max=last,
             step=1,
-            value=None,
+            value=[first, last],  # a slider without a value draws one thumb, with no name
             marks=year_marks(first, last),
             allowCross=False,
             allow_direct_input=False,

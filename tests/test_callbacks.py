@@ -191,7 +191,8 @@ def test_the_grid_and_the_later_parts_are_put_in_when_the_page_asks_for_them(app
 
 
 def test_the_later_filters_come_in_empty_for_the_page_to_show_its_state(mini):
-    # callbacks.edit ignores empty year controls coming in; callbacks.controls then shows the state.
+    # callbacks.edit ignores the year controls coming in (their boxes empty); callbacks.controls then
+    # shows the state in them.
     def controls(dataset):
         found = {}
 
@@ -211,7 +212,7 @@ def test_the_later_filters_come_in_empty_for_the_page_to_show_its_state(mini):
     found = controls(mini)
     first, last = mini.year_bounds
     slider = found[(ids.YEARS, ids.ONE)]
-    assert slider["value"] is None and (slider["min"], slider["max"]) == (first, last)
+    assert slider["value"] == [first, last] and (slider["min"], slider["max"]) == (first, last)
     assert found[(ids.YEAR_FROM, ids.ONE)]["value"] is None and found[(ids.YEAR_TO, ids.ONE)]["value"] is None
     pressed = {index: props["aria-pressed"] for (kind, index), props in found.items() if kind == ids.JUDGEMENT_CHOICE}
     assert pressed == {ids.ANY_JUDGEMENT: "true", "grow": "false", "pay": "false"}

@@ -585,18 +585,20 @@
    * values, as lists of one (none before the later filters are in). */
   function editChanges(data, stored, changes, years, yearFrom, yearTo, query) {
     var state = stateOf(stored), trigger = null;
-    // Year controls that have just come into the page are empty (layout.later_filters) until
-    // controls shows the state in them: nothing was edited.
-    var arriving = changes.some(function (change) {
-      return kindOf(triggerOf(change.prop_id)) === "year-filter" && change.value == null;
+    // Year controls that have just come into the page, the slider with its boxes empty
+    // (layout.later_filters), until controls shows the state in them: nothing was edited.
+    var kinds = changes.map(function (change) { return kindOf(triggerOf(change.prop_id)); });
+    var arriving = kinds.indexOf("year-filter") >= 0 && changes.some(function (change, position) {
+      return kinds[position] === "year-from" && change.value == null;
     });
     changes.forEach(function (change) {
       var id = triggerOf(change.prop_id), kind = kindOf(id);
       if (arriving && YEAR_KINDS.indexOf(kind) >= 0) { return; }
-      // The years the controls show; the state's before the year controls are in.
+      // The years: those of the year control used, else the state's (which the year controls show
+      // once they are in and controls has run, and which hold before then).
       var fromInputs = kind === "year-from" || kind === "year-to";
-      var slider = (years || [])[0] || yearsOf(data, state.filters);
-      var shown = fromInputs ? [(yearFrom || [])[0], (yearTo || [])[0]] : slider;
+      var shown = fromInputs ? [(yearFrom || [])[0], (yearTo || [])[0]]
+        : kind === "year-filter" ? (years || [])[0] : yearsOf(data, state.filters);
       var edited = editFilters(data, state, id, change.value, shown, query);
       if (edited !== null && !same(edited, state)) { state = edited; trigger = id; }
     });
@@ -909,7 +911,7 @@
           var position = laneIds.indexOf(o.id.index);
           return laneCounts === null ? noUpdate() : String(position >= 0 ? laneCounts[position] : 0);
         }).map(changed(counts)),
-        // The year controls: one of each once the later filters are in (empty at first), none before.
+        // The year controls: one of each once the later filters are in (the boxes empty at first), none before.
         (years || []).map(function (shown) {
           var kept = shown && (source === "year-filter" || (shown[0] === first && shown[1] === last));
           return kept ? noUpdate() : [first, last];

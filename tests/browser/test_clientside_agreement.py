@@ -194,10 +194,11 @@ def change(component_id, prop: str, value) -> dict:
     return {"prop_id": f"{name}.{prop}", "value": value}
 
 
-# The filter panel's lower part coming into the page (layout.later_filters): empty year controls,
-# buttons never clicked. Dash passes these on to callbacks.edit as changes.
+# The filter panel's lower part coming into the page (layout.later_filters) for the mini dataset:
+# the slider at the whole range, the year boxes empty, buttons never clicked. Dash passes these on
+# to callbacks.edit as changes.
 ARRIVING = [
-    change(ids.later_control(ids.YEARS), "value", None),
+    change(ids.later_control(ids.YEARS), "value", [1945, 2021]),
     change(ids.later_control(ids.YEAR_FROM), "value", None),
     change(ids.later_control(ids.YEAR_TO), "value", None),
     change(ids.later_control(ids.RESET), "n_clicks", None),
@@ -208,11 +209,22 @@ ARRIVING = [
 def test_the_later_filters_coming_in_change_nothing_and_a_click_with_them_counts(js, mini):
     start = ViewState(FilterState(start=1950, end=1990, judgement="grow"), event="korean-war")
     stored, data = state_to_store(start), chart_payload(mini)
-    assert js("editChanges", data, stored, ARRIVING, [None], [None], [None], "") is None
+    shown = [[1945, 2021]], [None], [None]
+    assert js("editChanges", data, stored, ARRIVING, *shown, "") is None
     click = change(ids.theme_toggle("forces"), "n_clicks", 1)
-    edited = js("editChanges", data, stored, [*ARRIVING, click], [None], [None], [None], "")
+    edited = js("editChanges", data, stored, [*ARRIVING, click], *shown, "")
     expected = next_state(mini, start, Action.TOGGLE_THEME, controls_for(mini, start), "forces")
     assert state_from_store(edited["state"]) == expected and edited["trigger"] == ids.theme_toggle("forces")
+
+
+def test_a_year_box_emptied_by_the_reader_opens_that_end(js, mini):
+    # Alone, an empty box is the reader's: the years start at the dataset's first (interaction.year_range).
+    start = ViewState(FilterState(start=1950, end=1990))
+    emptied = change(ids.later_control(ids.YEAR_FROM), "value", None)
+    edited = js(
+        "editChanges", chart_payload(mini), state_to_store(start), [emptied], [[1950, 1990]], [None], [1990], ""
+    )
+    assert state_from_store(edited["state"]).filters == FilterState(end=1990)
 
 
 def test_a_search_before_the_year_controls_are_in_keeps_the_states_years(js, mini):
