@@ -34,15 +34,15 @@ GRID_SCRIPT_LINK = r'<link rel="prefetch" as="script" id="grid-script" href="\1"
 # Dash serves DataTable's script to every page; the timeline has no DataTable.
 DATA_TABLE_SCRIPT = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\s*')
 # What the first view needs but asks for only once Dash has laid it out: plotly.js, which dcc.Graph
-# adds when it mounts, and dcc's chunks for the graph, the year slider and the file picker. Named in
-# the page as preloads, they are fetched while Dash's scripts load and run, not once Dash has laid
-# out the page. They are named after Dash's scripts, so they queue behind them: a browser opens at
-# most six connections to a server over HTTP/1.1 and asks for what is named first first, and the
-# page can start only once Dash's scripts are in (plotly.js runs a few hundred ms later).
+# adds when it mounts, and dcc's chunks for the graph and the file picker (the year slider's comes
+# later, with layout.later_filters). Named in the page as preloads, they are fetched while Dash's
+# scripts load and run, not once Dash has laid out the page. They are named after Dash's scripts, so
+# they queue behind them: a browser opens at most six connections to a server over HTTP/1.1 and asks
+# for what is named first first, and the page can start only once Dash's scripts are in (plotly.js
+# runs a few hundred ms later).
 PRELOADED_SCRIPTS = (
     DASH_PLOTLY_JS,
     "_dash-component-suites/dash/dcc/async-graph.js",
-    "_dash-component-suites/dash/dcc/async-slider.js",
     "_dash-component-suites/dash/dcc/async-upload.js",
 )
 

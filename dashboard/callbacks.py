@@ -71,7 +71,6 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.LEDE, "children"),
         Output(ids.FOOTER, "children", allow_duplicate=True),
         Output(ids.THEMES_FIELD, "children"),
-        Output(ids.LATER_FILTERS, "children", allow_duplicate=True),
         Output(ids.UPLOAD_RESET, "hidden"),
         Output(ids.EMBED_MENU, "hidden"),
         Output(ids.CHART_DATA, "data"),
@@ -87,7 +86,6 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
             meta.description,
             footer(dataset, lang),
             theme_toggles(dataset, lang),
-            later_filters(dataset, lang),
             not stored,
             bool(stored),  # an uploaded timeline is not on the server, so it cannot be embedded
             chart_payload_json(dataset, lang) if stored else served_chart_data(language_path(lang)),
@@ -122,7 +120,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Input(ids.ROW_CLICK, "data"),
         Input(ids.KEY_SELECT, "data"),
         Input(ids.DETAILS_CLOSE, "n_clicks"),
-        Input(ids.story_start(ALL), "n_clicks"),
+        Input(ids.STORY_CLICK, "data"),
         Input(ids.STORY_NEXT, "n_clicks"),
         Input(ids.STORY_PREVIOUS, "n_clicks"),
         Input(ids.STORY_EXIT, "n_clicks"),
@@ -195,7 +193,8 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         State(ids.theme_toggle(ALL), "aria-pressed"),
         State(ids.theme_toggle(ALL), "data-count"),
         State(ids.judgement_choice(ALL), "aria-pressed"),
-        # The first layout's controls show the first state already (a shared link's state comes later).
+        # The first layout's controls show the first state already (a shared link's state comes
+        # later), and the later filters are shown it as they come in.
         prevent_initial_call=True,
     )
     app.clientside_callback(
@@ -222,15 +221,25 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.EXPORT_PANEL, "children"),
         Output(ids.EMBED_PANEL, "children"),
         Output(ids.CHART_KEY, "children"),
-        Output(ids.LATER_FILTERS, "children"),
         Input(ids.FIRST_DRAWN, "data"),
-        State(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
-    def show_later_parts(_ready, stored):
+    def show_later_parts(_ready):
         # The grid and the parts no first view shows go in once the chart has first drawn; list_view
-        # then fills the grid, and controls shows the state on the later filters.
-        return later_parts(source.resolve(stored, lang), lang)
+        # then fills the grid.
+        return later_parts(lang)
+
+    @app.callback(
+        Output(ids.LATER_FILTERS, "children"),
+        Input(ids.FIRST_DRAWN, "data"),
+        Input(ids.DATASET, "data"),
+        prevent_initial_call=True,
+    )
+    def show_later_filters(_ready, stored):
+        # The filter panel's lower part, with the later parts and anew for each file opened (one
+        # callback for both, so that an answer overtaken by a file opened is dropped); controls then
+        # shows the state on it.
+        return later_filters(source.resolve(stored, lang), lang)
 
     @app.callback(
         Output(ids.FOOTER, "children"),
@@ -243,11 +252,18 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         # for each file opened, without sending the file again for them).
         return footer(source.resolve(stored, lang), lang)
 
-    # The grid's clicks reach sync_state through a store, which is there before the grid is.
+    # The grid's clicks and the story buttons' reach sync_state through stores, which are there
+    # before the grid and the buttons are.
     app.clientside_callback(
         ClientsideFunction("timeline", "listClick"),
         Output(ids.ROW_CLICK, "data"),
         Input(ids.LIST_TABLE, "cellClicked"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "storyClick"),
+        Output(ids.STORY_CLICK, "data"),
+        Input(ids.story_start(ALL), "n_clicks"),
         prevent_initial_call=True,
     )
 

@@ -68,6 +68,10 @@ LIST_HOLDER = "event-list-holder"  # the table's box: the grid is put in once th
 # in, and the parts no first view needs (the details, the notes, the share links) are filled.
 FIRST_DRAWN = "first-drawn"
 ROW_CLICK = "event-list-click"  # the grid's latest clicked cell, passed on (the grid comes later)
+# The story button last clicked, passed on ({"story": id, "clicks": n}): the buttons come later,
+# with the later filters, and a callback waiting on the server is dropped when one of its inputs
+# comes into the page (a shared link's state would be lost).
+STORY_CLICK = "story-start-click"
 LIST_NOTE = "event-list-note"
 # Boxes filled at the same time as the grid's: parts no first view shows (a closed menu, the text
 # under the chart), each component of which would hold up the first chart (see layout.later_parts).

@@ -122,7 +122,7 @@ TRIGGER_ACTIONS = {
     ids.KEY_SELECT: Action.SELECT_EVENT,  # Enter on a focused mark of the chart
     ids.DETAILS_CLOSE: Action.CLOSE_DETAILS,
     ids.DATASET: Action.NEW_DATASET,
-    ids.STORY_START: Action.START_STORY,
+    ids.STORY_CLICK: Action.START_STORY,  # a story's button clicked
     ids.STORY_NEXT: Action.STORY_NEXT,
     ids.STORY_PREVIOUS: Action.STORY_PREVIOUS,
     ids.STORY_EXIT: Action.STORY_EXIT,
@@ -168,6 +168,9 @@ def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> 
     if triggered_id in (ids.ROW_CLICK, ids.KEY_SELECT):
         row = (triggered_value or {}).get("rowId" if triggered_id == ids.ROW_CLICK else "id")
         return (Action.SELECT_EVENT, str(row)) if row else None
+    if triggered_id == ids.STORY_CLICK:
+        story = (triggered_value or {}).get("story")
+        return (action, str(story)) if story else None
     if triggered_id == ids.TIMELINE:
         points = (click_data or {}).get("points") or []
         custom = points[0].get("customdata") if points else None

@@ -56,6 +56,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
             dcc.Store(id=ids.ADDRESS_NAVIGATED),
             dcc.Store(id=ids.FIRST_DRAWN, data=False),
             dcc.Store(id=ids.ROW_CLICK),
+            dcc.Store(id=ids.STORY_CLICK),
             html.A(tr(lang, "Skip to the event list"), href="#event-list-section", className="skip-link"),
             html.Header(
                 className="masthead",
@@ -192,7 +193,7 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
                 html.Div(id=ids.THEMES_FIELD, className="toggle-list", children=theme_toggles(dataset, lang)),
             ],
         ),
-        # later_filters, put in once the chart has first drawn (callbacks.show_later_parts).
+        # later_filters, put in once the chart has first drawn (callbacks.show_later_filters).
         html.Div(id=ids.LATER_FILTERS, className="later-filters"),
     ]
     return html.Aside(className="filters", children=controls, **{"aria-label": tr(lang, "Filters")})
@@ -202,11 +203,11 @@ def later_filters(dataset: Dataset, lang: str = "en") -> list:
     """The filter panel's lower part, for a dataset: years, key judgement, guided stories, reset.
 
     Below the themes, so no first view shows it: it comes in with the later parts, and anew for
-    each dataset opened (callbacks.show_dataset). The year slider comes in at the whole range, the
-    year boxes empty and the "Any" judgement pressed; callbacks.controls then shows the state of
-    that moment. (Dash passes on the values of controls coming into the page as changes, to
-    callbacks.edit, which ignores year controls coming in with empty boxes: controls filled here
-    with a state could bring back one that has changed since.)"""
+    each dataset opened (callbacks.show_later_filters). The year slider comes in at the whole
+    range, the year boxes empty and the "Any" judgement pressed; callbacks.controls then shows the
+    state of that moment, before callbacks.edit sees the controls come in (which it ignores were
+    the boxes still empty). Controls filled here with a state could bring back one that has
+    changed since."""
     years = [html.Legend(tr(lang, "Years")), *year_controls(dataset, lang)]
     parts = [html.Fieldset(className="control", children=years)]
     if dataset.judgements:
@@ -345,25 +346,23 @@ class LaterParts(NamedTuple):
     boxes the page leaves for it. Dash's start-up costs more per component the more components the
     first layout has (each one's first render notifies every other one); these are below the chart,
     below the themes or in a closed menu, so no first view of a laptop's screen shows them. (The
-    footer's credits come at the same time, from callbacks.show_credits: they follow the dataset.)"""
+    footer's credits and the filter panel's lower part, ``later_filters``, come at the same time,
+    from callbacks.show_credits and show_later_filters: they follow the dataset.)"""
 
     event_list: list  # into ids.LIST_HOLDER: the list's heading, how to use it, and the grid
     export_choices: list  # into ids.EXPORT_PANEL
     embed_choices: list  # into ids.EMBED_PANEL
     chart_key: list  # into ids.CHART_KEY
-    filters: list  # into ids.LATER_FILTERS: the filter panel's lower part
 
 
-def later_parts(dataset: Dataset, lang: str = "en") -> LaterParts:
-    """The later parts of the page for a dataset (already localised), in ``lang``."""
+def later_parts(lang: str = "en") -> LaterParts:
+    """The later parts of the page, in ``lang``."""
     event_list = [
         html.H2(tr(lang, "Events"), id="event-list-title"),
         html.P(tr(lang, "Choose a row to read the event. Sort by a column with its arrows."), className="muted"),
         event_table(lang),
     ]
-    return LaterParts(
-        event_list, export_choices(lang), embed_choices(lang), chart_key(lang), later_filters(dataset, lang)
-    )
+    return LaterParts(event_list, export_choices(lang), embed_choices(lang), chart_key(lang))
 
 
 def chart_summary(dataset: Dataset, events: pd.DataFrame, lanes: tuple[str, ...] | None, lang: str = "en") -> str:

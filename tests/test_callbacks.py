@@ -130,14 +130,32 @@ def test_clicking_a_mark_selects_its_event(app, client):
 
 
 def test_of_changes_passed_on_together_the_one_that_is_an_action_is_answered(app, client):
-    # Dash passes on the changes of one moment together: here the story buttons coming into the page
-    # (no clicks: not an action), listed first, and a row of the event list clicked.
-    arriving = ids.dom_id(ids.story_start("grow")) + ".n_clicks"
+    # Dash passes on the changes of one moment together: here the keyboard's store emptied (not an
+    # action), listed first, and a row of the event list clicked.
+    unclicked = f"{ids.KEY_SELECT}.data"
     row = f"{ids.ROW_CLICK}.data"
     values = {row: {"rowId": "police-reserve", "colId": "title"}, STATE_DATA: state_to_store(ViewState())}
-    response = call(app, client, STATE_DATA, values, [arriving, row])
+    response = call(app, client, STATE_DATA, values, [unclicked, row])
     assert state_from_store(response[ids.STATE]["data"]).event == "police-reserve"
-    assert call(app, client, STATE_DATA, values, [arriving]) == {}  # alone: nothing to answer
+    assert call(app, client, STATE_DATA, values, [unclicked]) == {}  # alone: nothing to answer
+
+
+def test_the_state_callback_names_nothing_that_comes_into_the_page_later(app, client):
+    # A callback waiting on the server is dropped when one of its inputs comes into the page (a shared
+    # link's state would be lost, and the chart would wait for it): the story buttons come with the
+    # later filters, so their clicks reach sync_state through a store of the first layout.
+    (sync_state,) = [
+        item
+        for item in client.get("/_dash-dependencies").get_json()
+        if item["output"].startswith(f"..{ids.STATE}.data...")
+    ]
+    layout = json.dumps(client.get("/_dash-layout").get_json())
+    for item in sync_state["inputs"]:
+        assert not item["id"].startswith("{") and json.dumps(item["id"]) in layout, item
+    started = f"{ids.STORY_CLICK}.data"
+    values = {started: {"story": "grow", "clicks": 1}, STATE_DATA: state_to_store(ViewState())}
+    state = state_from_store(call(app, client, STATE_DATA, values, [started])[ids.STATE]["data"])
+    assert (state.story, state.step) == ("grow", 1)
 
 
 def test_search_answers_with_a_bitmask_of_matching_rows(app, client, mini):
@@ -179,15 +197,18 @@ def test_the_grid_and_the_later_parts_are_put_in_when_the_page_asks_for_them(app
     props = grid["props"]
     assert props["id"] == ids.LIST_TABLE and props["rowData"] == []
     assert [column["field"] for column in props["columnDefs"]] == ["date", "title", "themes", "importance"]
-    # The list's heading, the export choices, the chart's key and the filter panel's lower part:
-    # not in the first layout, put in now.
-    parts = (ids.LIST_HOLDER, ids.EXPORT_PANEL, ids.CHART_KEY, ids.LATER_FILTERS)
+    # The list's heading, the export choices and the chart's key: not in the first layout, put in now.
+    parts = (ids.LIST_HOLDER, ids.EXPORT_PANEL, ids.CHART_KEY)
     later = {part: json.dumps(response[part]["children"]) for part in parts}
-    texts = ('"Events"', '"export-button"', "Keyboard help", "Reset all filters")
+    texts = ('"Events"', '"export-button"', "Keyboard help")
     for part, text in zip(parts, texts, strict=True):
         assert text in later[part] and text not in layout
-    # The credits are not in the first layout either: show_credits puts them in (next test).
+    # Nor are the credits and the filter panel's lower part: show_credits and show_later_filters put
+    # them in (next tests).
     assert mini.metadata.attribution not in layout and ids.FOOTER not in response
+    drawn = f"{ids.FIRST_DRAWN}.data"
+    filters = json.dumps(call(app, client, f"{ids.LATER_FILTERS}.children", {drawn: True}, [drawn]))
+    assert "Reset all filters" in filters and "Reset all filters" not in layout
 
 
 def test_the_later_filters_come_in_empty_for_the_page_to_show_its_state(mini):
@@ -275,7 +296,7 @@ def test_every_id_a_callback_names_is_in_the_page_or_its_later_parts(client, min
         return json.loads(item_id)["type"] if item_id.startswith("{") else item_id
 
     layout = client.get(prefix + "_dash-layout").get_json()
-    later = json.loads(json.dumps(later_parts(mini), cls=PlotlyJSONEncoder))
+    later = json.loads(json.dumps([later_parts(), later_filters(mini)], cls=PlotlyJSONEncoder))
     present = {pattern(item_id) for item_id in component_ids([layout, later])}
     named = set()
     for callback in client.get(prefix + "_dash-dependencies").get_json():

@@ -933,6 +933,14 @@
       return cell == null ? noUpdate() : cell;
     },
 
+    /* A story's button clicked, passed on to callbacks.sync_state; buttons coming into the page
+     * (Dash passes them on as changes, with no clicks) are not. */
+    storyClick: function () {
+      var clicked = (context().triggered || []).filter(function (change) { return change.value; })[0];
+      var id = clicked && triggerOf(clicked.prop_id);
+      return id && id.index ? { story: id.index, clicks: clicked.value } : noUpdate();
+    },
+
     /* The address bar follows the state (a shared link restores it). */
     url: function (stored, search) {
       if (!stored) { return noUpdate(); }

@@ -217,6 +217,22 @@ def test_the_later_filters_coming_in_change_nothing_and_a_click_with_them_counts
     assert state_from_store(edited["state"]) == expected and edited["trigger"] == ids.theme_toggle("forces")
 
 
+def test_a_click_with_the_year_controls_coming_in_shown_the_state_counts(js, mini):
+    # As Dash runs them: controls has shown the state in the controls coming in, then edit sees them.
+    start = ViewState(FilterState(start=1950, end=1990))
+    coming = [
+        change(ids.later_control(ids.YEARS), "value", [1950, 1990]),
+        change(ids.later_control(ids.YEAR_FROM), "value", 1950),
+        change(ids.later_control(ids.YEAR_TO), "value", 1990),
+        change(ids.later_control(ids.RESET), "n_clicks", None),
+    ]
+    click = change(ids.theme_toggle("forces"), "n_clicks", 1)
+    shown = [[1950, 1990]], [1950], [1990]
+    edited = js("editChanges", chart_payload(mini), state_to_store(start), [*coming, click], *shown, "")
+    expected = next_state(mini, start, Action.TOGGLE_THEME, controls_for(mini, start), "forces")
+    assert state_from_store(edited["state"]) == expected
+
+
 def test_a_year_box_emptied_by_the_reader_opens_that_end(js, mini):
     # Alone, an empty box is the reader's: the years start at the dataset's first (interaction.year_range).
     start = ViewState(FilterState(start=1950, end=1990))

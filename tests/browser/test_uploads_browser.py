@@ -39,10 +39,16 @@ def test_an_upload_stays_in_its_own_browser(browser: Browser, server_url, bundle
         expect(teacher.locator("#upload-report")).to_contain_text("Opened events.csv: 8 events shown")
         expect(credits).not_to_contain_text(bundled.metadata.attribution)
         expect(credits).to_contain_text("Made with Alliance Timeline.")
-        # The theme buttons are the file's, each with its count of events.
+        # The theme buttons are the file's, each with its count of events, and so are the years; the
+        # file has no key judgements, so no judgement or story buttons.
         opened = load_dataset(FIXTURES / "mini" / "events.csv")
         for theme, count in theme_counts(opened, FilterState()).items():
             expect(teacher.locator(f"button[data-theme='{theme}']")).to_have_attribute("data-count", str(count))
+        expect(teacher.get_by_label("To", exact=True)).to_have_value(str(opened.year_bounds[1]))
+        expect(teacher.locator(".later-filters [role=slider]").last).to_have_attribute(
+            "aria-valuemax", str(opened.year_bounds[1])
+        )
+        expect(teacher.locator(".judgement-toggle, .story-start")).to_have_count(0)
         # The other browser still has the server's timeline, even after reloading.
         student.reload()
         total = len(bundled.events)
@@ -55,6 +61,8 @@ def test_an_upload_stays_in_its_own_browser(browser: Browser, server_url, bundle
         expect(credits).to_contain_text(bundled.metadata.attribution)
         for theme, count in theme_counts(bundled, FilterState()).items():
             expect(teacher.locator(f"button[data-theme='{theme}']")).to_have_attribute("data-count", str(count))
+        expect(teacher.get_by_label("To", exact=True)).to_have_value(str(bundled.year_bounds[1]))
+        expect(teacher.locator(".judgement-toggle")).to_have_count(len(bundled.judgements) + 1)
     finally:
         first.close()
         second.close()
