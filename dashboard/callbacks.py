@@ -69,7 +69,6 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     @app.callback(
         Output(ids.TITLE, "children"),
         Output(ids.LEDE, "children"),
-        Output(ids.FOOTER, "children", allow_duplicate=True),
         Output(ids.THEMES_FIELD, "children"),
         Output(ids.UPLOAD_RESET, "hidden"),
         Output(ids.EMBED_MENU, "hidden"),
@@ -84,7 +83,6 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         return (
             meta.title,
             meta.description,
-            footer(dataset, lang),
             theme_toggles(dataset, lang),
             not stored,
             bool(stored),  # an uploaded timeline is not on the server, so it cannot be embedded
@@ -244,12 +242,12 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     @app.callback(
         Output(ids.FOOTER, "children"),
         Input(ids.FIRST_DRAWN, "data"),
-        State(ids.DATASET, "data"),
+        Input(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
     def show_credits(_ready, stored):
-        # The credits of the dataset shown, put in with the later parts (show_dataset changes them
-        # for each file opened, without sending the file again for them).
+        # The credits of the dataset shown, put in with the later parts and anew for each file opened
+        # (one callback for both, as show_later_filters).
         return footer(source.resolve(stored, lang), lang)
 
     # The grid's clicks and the story buttons' reach sync_state through stores, which are there
