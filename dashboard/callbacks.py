@@ -229,26 +229,17 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
 
     @app.callback(
         Output(ids.LATER_FILTERS, "children"),
-        Input(ids.FIRST_DRAWN, "data"),
-        Input(ids.DATASET, "data"),
-        prevent_initial_call=True,
-    )
-    def show_later_filters(_ready, stored):
-        # The filter panel's lower part, with the later parts and anew for each file opened (one
-        # callback for both, so that an answer overtaken by a file opened is dropped); controls then
-        # shows the state on it.
-        return later_filters(source.resolve(stored, lang), lang)
-
-    @app.callback(
         Output(ids.FOOTER, "children"),
         Input(ids.FIRST_DRAWN, "data"),
         Input(ids.DATASET, "data"),
         prevent_initial_call=True,
     )
-    def show_credits(_ready, stored):
-        # The credits of the dataset shown, put in with the later parts and anew for each file opened
-        # (one callback for both, as show_later_filters).
-        return footer(source.resolve(stored, lang), lang)
+    def show_dataset_parts(_ready, stored):
+        # The parts that follow the dataset shown, the filter panel's lower part and the credits, put
+        # in with the later parts and anew for each file opened (one callback for both, so that an
+        # answer overtaken by a file opened is dropped); controls then shows the state on the filters.
+        dataset = source.resolve(stored, lang)
+        return later_filters(dataset, lang), footer(dataset, lang)
 
     # The grid's clicks and the story buttons' reach sync_state through stores, which are there
     # before the grid and the buttons are.

@@ -149,7 +149,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                     ),
                 ],
             ),
-            # The credits come with the later parts, and follow the dataset (callbacks.show_credits).
+            # The credits come with the later parts, and follow the dataset (callbacks.show_dataset_parts).
             html.Footer(id=ids.FOOTER, className="site-footer"),
         ],
     )
@@ -193,7 +193,7 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
                 html.Div(id=ids.THEMES_FIELD, className="toggle-list", children=theme_toggles(dataset, lang)),
             ],
         ),
-        # later_filters, put in once the chart has first drawn (callbacks.show_later_filters).
+        # later_filters, put in once the chart has first drawn (callbacks.show_dataset_parts).
         html.Div(id=ids.LATER_FILTERS, className="later-filters"),
     ]
     return html.Aside(className="filters", children=controls, **{"aria-label": tr(lang, "Filters")})
@@ -203,7 +203,7 @@ def later_filters(dataset: Dataset, lang: str = "en") -> list:
     """The filter panel's lower part, for a dataset: years, key judgement, guided stories, reset.
 
     Below the themes, so no first view shows it: it comes in with the later parts, and anew for
-    each dataset opened (callbacks.show_later_filters). The year slider comes in at the whole
+    each dataset opened (callbacks.show_dataset_parts). The year slider comes in at the whole
     range, the year boxes empty and the "Any" judgement pressed; callbacks.controls then shows the
     state of that moment, before callbacks.edit sees the controls come in (which it ignores were
     the boxes still empty). Controls filled here with a state could bring back one that has
@@ -347,7 +347,7 @@ class LaterParts(NamedTuple):
     first layout has (each one's first render notifies every other one); these are below the chart,
     below the themes or in a closed menu, so no first view of a laptop's screen shows them. (The
     footer's credits and the filter panel's lower part, ``later_filters``, come at the same time,
-    from callbacks.show_credits and show_later_filters: they follow the dataset.)"""
+    from callbacks.show_dataset_parts: they follow the dataset.)"""
 
     event_list: list  # into ids.LIST_HOLDER: the list's heading, how to use it, and the grid
     export_choices: list  # into ids.EXPORT_PANEL

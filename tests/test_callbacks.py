@@ -203,7 +203,7 @@ def test_the_grid_and_the_later_parts_are_put_in_when_the_page_asks_for_them(app
     texts = ('"Events"', '"export-button"', "Keyboard help")
     for part, text in zip(parts, texts, strict=True):
         assert text in later[part] and text not in layout
-    # Nor are the credits and the filter panel's lower part: show_credits and show_later_filters put
+    # Nor are the credits and the filter panel's lower part: show_dataset_parts puts
     # them in (next tests).
     assert mini.metadata.attribution not in layout and ids.FOOTER not in response
     drawn = f"{ids.FIRST_DRAWN}.data"
@@ -244,17 +244,22 @@ def test_the_later_filters_come_in_empty_for_the_page_to_show_its_state(mini):
     assert kinds == {ids.YEARS, ids.YEAR_FROM, ids.YEAR_TO, ids.RESET}
 
 
-def test_the_credits_go_in_with_the_later_parts_and_follow_the_dataset(app, client, mini, mini_path):
+def test_the_credits_and_the_later_filters_go_in_with_the_later_parts_and_follow_the_dataset(
+    app, client, mini, mini_path
+):
     drawn, opened = f"{ids.FIRST_DRAWN}.data", f"{ids.DATASET}.data"
-    response = call(app, client, f"{ids.FOOTER}.children", {drawn: True, opened: None}, [drawn])
+    response = call(app, client, f"{ids.LATER_FILTERS}.children", {drawn: True, opened: None}, [drawn])
     credits = json.dumps(response[ids.FOOTER]["children"])
     assert mini.metadata.attribution in credits and "Made with Alliance Timeline." in credits
-    # A file opened in the page: its own credits (it has none), whichever input came last.
+    assert "Key judgement" in json.dumps(response[ids.LATER_FILTERS]["children"])
+    # A file opened in the page: its own credits (it has none) and filters (no key judgements),
+    # whichever input came last.
     content = "data:text/csv;base64," + base64.b64encode((mini_path / "events.csv").read_bytes()).decode()
     stored = {"name": "events.csv", "content": content}
-    response = call(app, client, f"{ids.FOOTER}.children", {drawn: True, opened: stored}, [opened])
+    response = call(app, client, f"{ids.LATER_FILTERS}.children", {drawn: True, opened: stored}, [opened])
     credits = json.dumps(response[ids.FOOTER]["children"])
     assert mini.metadata.attribution not in credits and "Made with Alliance Timeline." in credits
+    assert "Key judgement" not in json.dumps(response[ids.LATER_FILTERS]["children"])
 
 
 def test_the_first_layout_shows_each_themes_count_of_events(client, mini):
