@@ -544,6 +544,7 @@
   }
 
   var YEAR_KINDS = ["year-filter", "year-from", "year-to"];
+  var VALUE_KINDS = YEAR_KINDS.concat(["search-filter"]);
   var BUTTON_KINDS = ["theme-toggle", "judgement-choice", "theme-filter-all", "theme-filter-none", "reset-filters",
     "empty-state-reset"];
 
@@ -580,26 +581,35 @@
   }
 
   /* The state after the filter controls' changes that Dash passes on together (the later filters
-   * coming into the page, which change nothing, and a click, say), each applied in turn, and the
-   * last that changed it; null when none did. years, yearFrom and yearTo are the year controls'
-   * values, as lists of one (none before the later filters are in). */
+   * coming into the page and a click, say), each applied in turn, and the last that changed it;
+   * null when none did. Each change takes its own control's value from the page and every other
+   * filter from the state. years, yearFrom and yearTo are the year controls' values, as lists of
+   * one (none before the later filters are in); query is the search box's. */
   function editChanges(data, stored, changes, years, yearFrom, yearTo, query) {
-    var state = stateOf(stored), trigger = null;
+    var before = stateOf(stored), state = before, trigger = null;
     // Year controls that have just come into the page, the slider with its boxes empty
     // (layout.later_filters), until controls shows the state in them: nothing was edited.
     var kinds = changes.map(function (change) { return kindOf(triggerOf(change.prop_id)); });
     var arriving = kinds.indexOf("year-filter") >= 0 && changes.some(function (change, position) {
       return kinds[position] === "year-from" && change.value == null;
     });
-    changes.forEach(function (change) {
-      var id = triggerOf(change.prop_id), kind = kindOf(id);
+    changes.forEach(function (change, position) {
+      var id = triggerOf(change.prop_id), kind = kinds[position];
       if (arriving && YEAR_KINDS.indexOf(kind) >= 0) { return; }
-      // The years: those of the year control used, else the state's (which the year controls show
-      // once they are in and controls has run, and which hold before then).
-      var fromInputs = kind === "year-from" || kind === "year-to";
-      var shown = fromInputs ? [(yearFrom || [])[0], (yearTo || [])[0]]
-        : kind === "year-filter" ? (years || [])[0] : yearsOf(data, state.filters);
-      var edited = editFilters(data, state, id, change.value, shown, query);
+      var edit = function (from) {
+        var fromInputs = kind === "year-from" || kind === "year-to";
+        var shown = fromInputs ? [(yearFrom || [])[0], (yearTo || [])[0]]
+          : kind === "year-filter" ? (years || [])[0] : yearsOf(data, from.filters);
+        return editFilters(data, from, id, change.value, shown, kind === "search-filter" ? query : from.filters.query);
+      };
+      // A year control or the search box showing the state the call came with changed nothing (one
+      // coming into the page, shown that state by controls, say): after a reset passed on with it,
+      // it must not bring that state back.
+      if (VALUE_KINDS.indexOf(kind) >= 0) {
+        var shownBefore = edit(before);
+        if (shownBefore === null || same(shownBefore, before)) { return; }
+      }
+      var edited = edit(state);
       if (edited !== null && !same(edited, state)) { state = edited; trigger = id; }
     });
     return trigger === null ? null : { state: state, trigger: trigger };

@@ -233,6 +233,22 @@ def test_a_click_with_the_year_controls_coming_in_shown_the_state_counts(js, min
     assert state_from_store(edited["state"]) == expected
 
 
+def test_a_reset_with_controls_coming_in_that_show_the_state_before_it_resets_all(js, mini):
+    # "Clear all filters" clicked as the year controls came in, shown the state before the click:
+    # neither they nor the search box, which still shows the old words, bring that state back.
+    start = ViewState(FilterState(start=1950, query="zzzz"))
+    coming = [
+        change(ids.EMPTY_RESET, "n_clicks", 1),
+        change(ids.later_control(ids.YEARS), "value", [1950, 2021]),
+        change(ids.later_control(ids.YEAR_FROM), "value", 1950),
+        change(ids.later_control(ids.YEAR_TO), "value", 2021),
+    ]
+    edited = js(
+        "editChanges", chart_payload(mini), state_to_store(start), coming, [[1950, 2021]], [1950], [2021], "zzzz"
+    )
+    assert state_from_store(edited["state"]) == ViewState() and edited["trigger"] == ids.EMPTY_RESET
+
+
 def test_a_year_box_emptied_by_the_reader_opens_that_end(js, mini):
     # Alone, an empty box is the reader's: the years start at the dataset's first (interaction.year_range).
     start = ViewState(FilterState(start=1950, end=1990))
