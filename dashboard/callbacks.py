@@ -184,6 +184,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Input(ids.MATCHES, "data"),
         Input(ids.CHART_DATA, "data"),
         Input(ids.LATER_FILTERS, "children"),  # the later filters come in empty: they are shown the state
+        Input(ids.CONTROLS_REFRESH, "data"),
         State(ids.later_control(ids.YEARS, ALL), "value"),
         State(ids.later_control(ids.YEAR_FROM, ALL), "value"),
         State(ids.later_control(ids.YEAR_TO, ALL), "value"),

@@ -72,6 +72,10 @@ ROW_CLICK = "event-list-click"  # the grid's latest clicked cell, passed on (the
 # with the later filters, and a callback waiting on the server is dropped when one of its inputs
 # comes into the page (a shared link's state would be lost).
 STORY_CLICK = "story-start-click"
+# Set by the page when the filter controls must be shown the state again (assets/timeline.js, edit):
+# Dash does not run a callback twice in one chain of calls, so controls, which ran before an edit
+# that merged a click with the values it wrote, would not show the state that edit made.
+CONTROLS_REFRESH = "controls-refresh"
 LIST_NOTE = "event-list-note"
 # Boxes filled at the same time as the grid's: parts no first view shows (a closed menu, the text
 # under the chart), each component of which would hold up the first chart (see layout.later_parts).

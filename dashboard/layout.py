@@ -57,6 +57,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
             dcc.Store(id=ids.FIRST_DRAWN, data=False),
             dcc.Store(id=ids.ROW_CLICK),
             dcc.Store(id=ids.STORY_CLICK),
+            dcc.Store(id=ids.CONTROLS_REFRESH),
             html.A(tr(lang, "Skip to the event list"), href="#event-list-section", className="skip-link"),
             html.Header(
                 className="masthead",
@@ -204,10 +205,11 @@ def later_filters(dataset: Dataset, lang: str = "en") -> list:
 
     Below the themes, so no first view shows it: it comes in with the later parts, and anew for
     each dataset opened (callbacks.show_dataset_parts). The year slider comes in at the whole
-    range, the year boxes empty and the "Any" judgement pressed; callbacks.controls then shows the
-    state of that moment, before callbacks.edit sees the controls come in (which it ignores were
-    the boxes still empty). Controls filled here with a state could bring back one that has
-    changed since."""
+    range, the year boxes empty and the "Any" judgement pressed; the page's ``controls`` callback
+    (assets/timeline.js) then shows them the state of that moment, and its ``edit`` callback, which
+    Dash also runs for controls coming in, ignores those that show the state it came with (or come
+    with the boxes empty). Controls filled here with a state could bring back one that has changed
+    since."""
     years = [html.Legend(tr(lang, "Years")), *year_controls(dataset, lang)]
     parts = [html.Fieldset(className="control", children=years)]
     if dataset.judgements:

@@ -212,8 +212,8 @@ def test_the_grid_and_the_later_parts_are_put_in_when_the_page_asks_for_them(app
 
 
 def test_the_later_filters_come_in_empty_for_the_page_to_show_its_state(mini):
-    # callbacks.edit ignores the year controls coming in (their boxes empty); callbacks.controls then
-    # shows the state in them.
+    # The page's controls callback (assets/timeline.js) shows the state in them as they come in; its
+    # edit callback ignores them while they show the state it came with, or come with empty boxes.
     def controls(dataset):
         found = {}
 

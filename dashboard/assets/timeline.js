@@ -886,8 +886,14 @@
      * year controls come as lists of one (or none, before the later filters are in). */
     edit: withData(function (_themes, _judgements, _all, _none, years, yearFrom, yearTo, query, _reset, _empty, stored, data) {
       data = payload(data);
-      var edited = data ? editChanges(data, stored, context().triggered || [], years, yearFrom, yearTo, query) : null;
+      var changes = context().triggered || [];
+      var edited = data ? editChanges(data, stored, changes, years, yearFrom, yearTo, query) : null;
       if (edited === null) { return [noUpdate(), noUpdate()]; }
+      // Changes passed on together: controls may have written some of them in this chain of calls,
+      // and Dash would not run it again for the state made here. It is asked again, after the chain.
+      if (changes.length > 1) {
+        setTimeout(function () { clientside.set_props("controls-refresh", { data: Date.now() }); }, 0);
+      }
       var zoom = zoomAfter(stateOf(stored), edited.state, edited.trigger, noUpdate());
       // Remember which control made the change, so its value is not written back under the reader.
       return [Object.assign({}, edited.state, { source: kindOf(edited.trigger) }), zoom];
@@ -895,8 +901,8 @@
 
     /* The controls showing a state; a control already showing it is left alone (never echo, and
      * no work for Dash: the first view's toggles and counts come from the server already). */
-    controls: withData(function (stored, matches, data, _laterFilters, years, yearFrom, yearTo, query, themesPressed,
-      counts, judgementsPressed) {
+    controls: withData(function (stored, matches, data, _laterFilters, _refresh, years, yearFrom, yearTo, query,
+      themesPressed, counts, judgementsPressed) {
       data = payload(data);
       var ctx = context();
       var outputs = ctx.outputs_list || [];

@@ -526,6 +526,28 @@ def test_a_shared_links_state_answered_late_is_shown_whole(page: Page, server_ur
     assert drawn_ids(page) == sorted(expected["id"])
 
 
+def test_a_reset_clicked_as_the_later_filters_come_in_shows_on_every_control(
+    page: Page, server_url, bundled, console_errors
+):
+    # The filter panel's lower part held back 2 s, and "Clear all filters" clicked meanwhile: Dash
+    # runs the click with the values controls writes as the part comes in, in one chain of calls,
+    # and the controls must still end up showing the state the click made, not the link's.
+    page.add_init_script(
+        """(() => { const fetch = window.fetch;
+        window.fetch = (url, options) => String((options || {}).body || "").includes('"output":"..later-filters.children')
+          ? (window.heldBack = true, new Promise(resolve => setTimeout(resolve, 2000))).then(() => fetch(url, options))
+          : fetch(url, options); })();"""
+    )
+    page.goto(server_url + "/?q=zzzznothing&from=1990")
+    wait_for_summary(page, 0, len(bundled.events))
+    page.wait_for_function("() => window.heldBack === true")
+    page.get_by_role("button", name="Clear all filters").click()
+    wait_for_summary(page, len(bundled.events), len(bundled.events))
+    expect(page.get_by_label("From")).to_have_value(str(bundled.year_bounds[0]), timeout=10_000)
+    expect(page.get_by_label("Search")).to_have_value("")
+    assert urlsplit(page.url).query == ""
+
+
 def test_a_plain_first_load_asks_the_server_nothing_before_the_chart_and_a_shared_link_once(
     page: Page, server_url, bundled, console_errors
 ):
