@@ -132,8 +132,8 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         navigated, click_data, _cell, _key, _close, _starts, _next, _previous, _exit, stored_dataset, stored
     ):
         dataset = source.resolve(stored_dataset, lang)
-        # Dash passes on the changes of one moment together (the story buttons coming into the page
-        # with a click, say, which is the one to answer): the first that is an action counts.
+        # Dash passes on the changes of one moment together (a file opened with a click, say): the
+        # first that is an action counts.
         triggers = ctx.triggered_prop_ids
         actions = (resolve_action(triggers.get(c["prop_id"]), c["value"], click_data) for c in ctx.triggered)
         resolved = next((found for found in actions if found is not None), None)

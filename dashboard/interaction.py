@@ -107,15 +107,9 @@ def next_state(
 
 TRIGGER_ACTIONS = {
     ids.ADDRESS_NAVIGATED: Action.OPEN_URL,
-    ids.THEME_TOGGLE: Action.TOGGLE_THEME,
-    ids.JUDGEMENT_CHOICE: Action.CHOOSE_JUDGEMENT,
-    ids.YEARS: Action.EDIT_FILTERS,
-    ids.YEAR_FROM: Action.EDIT_FILTERS,
-    ids.YEAR_TO: Action.EDIT_FILTERS,
     ids.SEARCH: Action.EDIT_FILTERS,
     ids.THEMES_ALL: Action.ALL_THEMES,
     ids.THEMES_NONE: Action.NO_THEMES,
-    ids.RESET: Action.RESET,
     ids.EMPTY_RESET: Action.RESET,
     ids.TIMELINE: Action.SELECT_EVENT,
     ids.ROW_CLICK: Action.SELECT_EVENT,  # a cell of the event list clicked
@@ -155,13 +149,8 @@ def year_range(values: list | None, dataset: Dataset) -> tuple[int, int]:
 
 def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> tuple[Action, str | None] | None:
     """Map what Dash reports as the trigger to an action and its argument; ``None`` to ignore it."""
-    if triggered_id is None:
-        return None  # no control: e.g. Dash's last call when the story buttons go with their dataset
-    if isinstance(triggered_id, dict):  # a theme or judgement button
-        action = TRIGGER_ACTIONS.get(triggered_id.get("type"))
-        if action is None or not triggered_value:  # unknown, or just drawn rather than clicked
-            return None
-        return action, str(triggered_id["index"])
+    if not isinstance(triggered_id, str):
+        return None  # no control, or a pattern id: the buttons that have one reach the state through stores
     action = TRIGGER_ACTIONS.get(triggered_id)
     if action is None:
         return None

@@ -522,7 +522,8 @@
 
   /* The id in one of Dash's "id.property" names of a change (a pattern id's is JSON). */
   function triggerOf(propId) {
-    var id = String(propId || "").slice(0, Math.max(String(propId || "").lastIndexOf("."), 0));
+    var name = String(propId || "");
+    var id = name.slice(0, Math.max(name.lastIndexOf("."), 0));
     if (id.charAt(0) !== "{") { return id; }
     try { return JSON.parse(id); } catch (error) { return null; }
   }
@@ -602,14 +603,14 @@
           : kind === "year-filter" ? (years || [])[0] : yearsOf(data, from.filters);
         return editFilters(data, from, id, change.value, shown, kind === "search-filter" ? query : from.filters.query);
       };
+      var edited = edit(state);
       // A year control or the search box showing the state the call came with changed nothing (one
       // coming into the page, shown that state by controls, say): after a reset passed on with it,
-      // it must not bring that state back.
-      if (VALUE_KINDS.indexOf(kind) >= 0) {
+      // it must not bring that state back. (Before any change, the test below says as much.)
+      if (state !== before && VALUE_KINDS.indexOf(kind) >= 0) {
         var shownBefore = edit(before);
         if (shownBefore === null || same(shownBefore, before)) { return; }
       }
-      var edited = edit(state);
       if (edited !== null && !same(edited, state)) { state = edited; trigger = id; }
     });
     return trigger === null ? null : { state: state, trigger: trigger };
