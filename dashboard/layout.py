@@ -195,7 +195,7 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
             ],
         ),
         # later_filters, put in once the chart has first drawn (callbacks.show_dataset_parts).
-        html.Div(id=ids.LATER_FILTERS, className="later-filters"),
+        html.Div(id=ids.LATER_FILTERS, className="later-filters", style=later_filters_rows(dataset)),
     ]
     return html.Aside(className="filters", children=controls, **{"aria-label": tr(lang, "Filters")})
 
@@ -233,6 +233,15 @@ def later_filters(dataset: Dataset, lang: str = "en") -> list:
         html.Button(tr(lang, "Reset all filters"), id=ids.later_control(ids.RESET), className="button reset-filters")
     )
     return parts
+
+
+def later_filters_rows(dataset: Dataset) -> dict[str, str]:
+    """How many rows of buttons ``later_filters`` has for a dataset, as the style properties with
+    which style.css keeps room for it in a one-column page until it comes in, so that the chart
+    below it does not move: "Any" and one row per judgement (none without judgements), one row per
+    story. A wider page has the chart beside the filters, and keeps no room."""
+    judgements = len(dataset.judgements)
+    return {"--judgement-rows": str(judgements + 1 if judgements else 0), "--story-rows": str(len(stories(dataset)))}
 
 
 def year_controls(dataset: Dataset, lang: str = "en") -> list:

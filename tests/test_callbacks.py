@@ -16,7 +16,7 @@ from dashboard.app import create_app
 from dashboard.chart_data import chart_payload, chart_payload_json
 from dashboard.filters import FilterState, filter_mask, theme_counts
 from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
-from dashboard.layout import later_filters, later_parts
+from dashboard.layout import later_filters, later_filters_rows, later_parts
 from dashboard.urlstate import ViewState, to_query
 
 
@@ -211,26 +211,28 @@ def test_the_grid_and_the_later_parts_are_put_in_when_the_page_asks_for_them(app
     assert "Reset all filters" in filters and "Reset all filters" not in layout
 
 
+def later_controls(dataset) -> dict[tuple[str, str], dict]:
+    """The controls of the filter panel's lower part, by (kind, index), with their props."""
+    found = {}
+
+    def walk(node):
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif hasattr(node, "to_plotly_json"):
+            props = node.to_plotly_json()["props"]
+            if isinstance(props.get("id"), dict):
+                found[(props["id"]["type"], props["id"]["index"])] = props
+            walk(props.get("children"))
+
+    walk(later_filters(dataset))
+    return found
+
+
 def test_the_later_filters_come_in_empty_for_the_page_to_show_its_state(mini):
     # The page's controls callback (assets/timeline.js) shows the state in them as they come in; its
     # edit callback ignores them while they show the state it came with, or come with empty boxes.
-    def controls(dataset):
-        found = {}
-
-        def walk(node):
-            if isinstance(node, list):
-                for child in node:
-                    walk(child)
-            elif hasattr(node, "to_plotly_json"):
-                props = node.to_plotly_json()["props"]
-                if isinstance(props.get("id"), dict):
-                    found[(props["id"]["type"], props["id"]["index"])] = props
-                walk(props.get("children"))
-
-        walk(later_filters(dataset))
-        return found
-
-    found = controls(mini)
+    found = later_controls(mini)
     first, last = mini.year_bounds
     slider = found[(ids.YEARS, ids.ONE)]
     assert slider["value"] == [first, last] and (slider["min"], slider["max"]) == (first, last)
@@ -240,8 +242,23 @@ def test_the_later_filters_come_in_empty_for_the_page_to_show_its_state(mini):
     assert {index for kind, index in found if kind == ids.STORY_START} == {"grow", "pay"}
     assert (ids.RESET, ids.ONE) in found
     # A dataset without key judgements: no judgement or story buttons.
-    kinds = {kind for kind, _ in controls(replace(mini, judgements=()))}
+    kinds = {kind for kind, _ in later_controls(replace(mini, judgements=()))}
     assert kinds == {ids.YEARS, ids.YEAR_FROM, ids.YEAR_TO, ids.RESET}
+
+
+@pytest.mark.parametrize("judgements", ["all", "none"])
+def test_the_room_kept_for_the_later_filters_counts_their_rows_of_buttons(mini, bundled, judgements):
+    # style.css keeps room for one row per judgement button and per story button (the browser tests
+    # check that the chart below does not move in a one-column page).
+    for dataset in (mini, bundled):
+        dataset = dataset if judgements == "all" else replace(dataset, judgements=())
+        kinds = [kind for kind, _ in later_controls(dataset)]
+        rows = later_filters_rows(dataset)
+        assert rows == {
+            "--judgement-rows": str(kinds.count(ids.JUDGEMENT_CHOICE)),
+            "--story-rows": str(kinds.count(ids.STORY_START)),
+        }
+        assert rows["--judgement-rows"] != "1"  # "Any" comes only with judgements to choose from
 
 
 def test_the_credits_and_the_later_filters_go_in_with_the_later_parts_and_follow_the_dataset(

@@ -74,6 +74,15 @@ def mini_server_url(mini_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def plain_server_url(tmp_path_factory: pytest.TempPathFactory, mini_path: Path) -> Iterator[str]:
+    """The explorer on the small test dataset's events alone: no key judgements, and so no
+    judgement filter or stories."""
+    folder = tmp_path_factory.mktemp("plain")
+    shutil.copy(mini_path / "events.csv", folder)
+    yield from start_server("--data", str(folder))
+
+
+@pytest.fixture(scope="session")
 def merged_path(tmp_path_factory: pytest.TempPathFactory, mini_path: Path) -> Path:
     """2,000 synthetic events over the small dataset's four lanes: all drawn (under the budget of
     4,000 marks), but too many to draw apart, so marks are merged."""

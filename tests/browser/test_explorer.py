@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -34,6 +35,17 @@ def open_app(page: Page, url: str) -> None:
     page.goto(url)
     expect(page.locator("#summary")).to_have_text(re.compile(r"\d+ of \d+ events"))
     page.wait_for_function("() => document.querySelector('#timeline .js-plotly-plot') !== null")
+
+
+def hold_back(page: Page, outputs: str, milliseconds: int) -> None:
+    """Hold back by ``milliseconds`` the page's calls to the server for the callback whose outputs
+    start with ``outputs`` (as Dash names them: "..later-filters.children"); the page's
+    ``window.heldBack`` turns true when the first is held."""
+    hold = """([outputs, milliseconds]) => { const fetch = window.fetch;
+      window.fetch = (url, options) => String((options || {}).body || "").includes('"output":"' + outputs)
+        ? (window.heldBack = true, new Promise(resolve => setTimeout(resolve, milliseconds))).then(() => fetch(url, options))
+        : fetch(url, options); }"""
+    page.add_init_script(f"({hold})({json.dumps([outputs, milliseconds])});")
 
 
 def drawn_ids(page: Page) -> list[str]:
@@ -510,12 +522,7 @@ def test_a_shared_links_state_answered_late_is_shown_whole(page: Page, server_ur
     # The server's answer with a shared link's state held back 1.5 s: the later parts come in
     # meanwhile (the page stops waiting for the chart), and the link's state must still be shown
     # whole, on the chart and on the later filters.
-    page.add_init_script(
-        """(() => { const fetch = window.fetch;
-        window.fetch = (url, options) => String((options || {}).body || "").includes('"output":"..view-state.data')
-          ? new Promise(resolve => setTimeout(resolve, 1500)).then(() => fetch(url, options))
-          : fetch(url, options); })();"""
-    )
+    hold_back(page, "..view-state.data", 1500)
     judgement = bundled.judgements[0].id
     page.goto(server_url + f"/?from=1985&to=2005&judgement={judgement}")
     expected = apply_filters(bundled, FilterState(start=1985, end=2005, judgement=judgement))
@@ -532,12 +539,7 @@ def test_a_reset_clicked_as_the_later_filters_come_in_shows_on_every_control(
     # The filter panel's lower part held back 2 s, and "Clear all filters" clicked meanwhile: Dash
     # runs the click with the values controls writes as the part comes in, in one chain of calls,
     # and the controls must still end up showing the state the click made, not the link's.
-    page.add_init_script(
-        """(() => { const fetch = window.fetch;
-        window.fetch = (url, options) => String((options || {}).body || "").includes('"output":"..later-filters.children')
-          ? (window.heldBack = true, new Promise(resolve => setTimeout(resolve, 2000))).then(() => fetch(url, options))
-          : fetch(url, options); })();"""
-    )
+    hold_back(page, "..later-filters.children", 2000)
     page.goto(server_url + "/?q=zzzznothing&from=1990")
     wait_for_summary(page, 0, len(bundled.events))
     page.wait_for_function("() => window.heldBack === true")
@@ -635,3 +637,24 @@ def test_fits_phone_and_laptop_screens(page: Page, server_url, width, console_er
     assert overflow <= 0
     chart = page.locator("#timeline .main-svg").first.bounding_box()
     assert chart["width"] >= width * 0.75
+
+
+@pytest.mark.parametrize(
+    ("server", "width"),
+    [("server_url", 768), ("server_url", 600), ("mini_server_url", 768), ("plain_server_url", 768)],
+)
+def test_in_one_column_the_chart_keeps_its_place_as_the_filters_lower_part_comes_in(
+    page: Page, request: pytest.FixtureRequest, server: str, width: int, console_errors
+):
+    # On a tablet the filter panel sits above the chart, and its lower part (held back here 1 s)
+    # starts in the first view: the room kept for it must be the room it takes.
+    page.set_viewport_size({"width": width, "height": 1024})
+    hold_back(page, "..later-filters.children", 1000)
+    page.goto(request.getfixturevalue(server))
+    page.wait_for_function("() => window.heldBack === true")
+    expect(page.locator("#timeline .js-plotly-plot")).to_be_attached()
+    before = page.locator("#timeline").bounding_box()
+    assert page.locator(".later-filters").bounding_box()["y"] < 1024
+    expect(page.locator(".reset-filters")).to_be_visible()
+    after = page.locator("#timeline").bounding_box()
+    assert after["y"] == pytest.approx(before["y"], abs=1)
