@@ -429,6 +429,28 @@ def test_year_range_from_the_slider_inputs(page: Page, server_url, bundled, cons
     assert query_of(page)["from"] == ["1990"] and query_of(page)["to"] == ["2000"]
 
 
+@pytest.mark.parametrize("key", ["Enter", "Tab"])
+def test_a_year_typed_again_after_a_reset_applies(page: Page, server_url, bundled, key, console_errors):
+    # The reset writes the whole range into the boxes; the year each showed before, typed again,
+    # must apply, on Enter and when focus leaves the box.
+    open_app(page, server_url)
+    first, last = bundled.year_bounds
+    start_box = page.get_by_label("From")
+    end_box = page.get_by_label("To", exact=True)
+    expected = expected_ids(bundled, start=1990, end=2000)
+    for _ in range(2):
+        start_box.fill("1990")
+        start_box.press(key)
+        end_box.fill("2000")
+        end_box.press(key)
+        wait_for_summary(page, len(expected), len(bundled.events))
+        assert drawn_ids(page) == expected
+        page.get_by_role("button", name="Reset all filters").click()
+        wait_for_summary(page, len(bundled.events), len(bundled.events))
+        expect(start_box).to_have_value(str(first))
+        expect(end_box).to_have_value(str(last))
+
+
 def test_slider_handles_move_with_the_keyboard(page: Page, server_url, bundled, console_errors):
     open_app(page, server_url)
     first, _last = bundled.year_bounds
