@@ -246,12 +246,16 @@ def test_the_later_filters_come_in_empty_for_the_page_to_show_its_state(mini):
     assert kinds == {ids.YEARS, ids.YEAR_FROM, ids.YEAR_TO, ids.RESET}
 
 
-@pytest.mark.parametrize("judgements", ["all", "none"])
+@pytest.mark.parametrize("judgements", ["all", "without stories", "none"])
 def test_the_room_kept_for_the_later_filters_counts_their_rows_of_buttons(mini, bundled, judgements):
     # style.css keeps room for one row per judgement button and per story button (the browser tests
     # check that the chart below does not move in a one-column page).
     for dataset in (mini, bundled):
-        dataset = dataset if judgements == "all" else replace(dataset, judgements=())
+        if judgements == "without stories":  # no event supports a judgement: no story to start
+            dataset = replace(dataset, events=dataset.events.assign(judgements=[()] * len(dataset.events)))
+            assert dataset.judgements and later_filters_rows(dataset)["--story-rows"] == "0"
+        elif judgements == "none":
+            dataset = replace(dataset, judgements=())
         kinds = [kind for kind, _ in later_controls(dataset)]
         rows = later_filters_rows(dataset)
         assert rows == {
