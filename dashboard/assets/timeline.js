@@ -783,22 +783,21 @@
   /* A year box applies the year typed on Enter, or when focus leaves it (dcc.Input's debounce).
    * dcc.Input (Dash 4.4) compares that year with the value the box had when it last counted an Enter
    * or a blur, not with one written into it since: after "Reset all filters" wrote the first year
-   * into a box, typing the year it showed before did nothing. The page passes on a year typed that
-   * the chart does not show yet; one the box has passed on already changes nothing (editChanges). */
+   * into a box, typing the year it showed before did nothing. The page makes the comparison it
+   * should: a valid year typed that is not the box's value in Dash's layout is passed on. */
   function passTypedYear(event) {
     var box = event.target;
-    if (event.type === "keydown" && event.key !== "Enter") { return; }
+    if (event.type === "keydown" && (event.key !== "Enter" || event.isComposing)) { return; }
     if (!box || box.tagName !== "INPUT" || !box.closest(".year-input")) { return; }
-    setTimeout(function () {  // after dcc.Input's own handler
+    var api = window.dash_component_api;
+    if (!api || typeof api.getLayout !== "function" || typeof clientside.set_props !== "function") { return; }
+    setTimeout(function () {  // after dcc.Input's own handler, which may have passed it on
       var year = box.valueAsNumber;
-      if (!box.checkValidity() || !isFinite(year) || typeof clientside.set_props !== "function") { return; }
+      if (!box.isConnected || !box.checkValidity() || !isFinite(year)) { return; }
       var id;
       try { id = JSON.parse(box.id); } catch (error) { return; }
-      if (live.data && live.state) {
-        var shown = yearsOf(live.data, stateOf(live.state).filters);
-        if (shown[id.type === "year-from" ? 0 : 1] === year) { return; }
-      }
-      clientside.set_props(id, { value: year });
+      var held = api.getLayout(id);
+      if (held && held.props && held.props.value !== year) { clientside.set_props(id, { value: year }); }
     }, 0);
   }
   document.addEventListener("keydown", passTypedYear, true);
