@@ -7,9 +7,9 @@ importance mostly 2, titles of 3 to 10 words and descriptions of 10 to 80 words.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import random
-import sys
 from pathlib import Path
 
 THEMES = [
@@ -109,6 +109,13 @@ def generate(count: int, folder: Path, seed: int = 2026) -> Path:
     return folder
 
 
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("size", type=int, help="how many events")
+    parser.add_argument("out", type=Path, help="the folder to write events.csv and themes.csv into")
+    arguments = parser.parse_args(argv)
+    print(generate(arguments.size, arguments.out))
+
+
 if __name__ == "__main__":
-    size, out = int(sys.argv[1]), Path(sys.argv[2])
-    print(generate(size, out))
+    main()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -208,6 +209,16 @@ def bare_draw(browser, url: str) -> float:
     return drawn
 
 
+def paired_ratio(ours: list[float], base: list[float], resamples: int = 4000) -> tuple[float, float, float]:
+    """The median of the ratios ``ours[i] / base[i]``, each pair drawn in the same round (so that a
+    slower moment of a shared machine falls on both), and the 95 % bootstrap interval of that
+    median (rounds resampled with a fixed seed): how far the ratio could move in another run."""
+    ratios = [mine / floor for mine, floor in zip(ours, base, strict=True)]
+    draw = random.Random(0).choices
+    medians = sorted(statistics.median(draw(ratios, k=len(ratios))) for _ in range(resamples))
+    return statistics.median(ratios), medians[round(0.025 * resamples)], medians[round(0.975 * resamples) - 1]
+
+
 def browser_side(path: Path, runs: int) -> dict[str, str]:
     """Browser numbers (SVG, as on any machine: the page merges marks instead of using WebGL). The
     floor is a bare page drawing the same figure with the same plotly.js as ours (the cartesian
@@ -280,11 +291,13 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
         shutil.rmtree(bare_dir, ignore_errors=True)
     ours, base, full = statistics.median(drawn), statistics.median(floor), statistics.median(full_floor)
     dash = statistics.median(dash_floor)
+    paired, low, high = paired_ratio(drawn, floor)
     return {
         "server process memory (peak / after the runs)": f"{worker_memory[0]:.0f} / {worker_memory[1]:.0f} MB",
         "first draw (ours)": f"{ours / 1000:.2f} s",
         "first draw (bare page, same plotly.js: cartesian bundle)": f"{base / 1000:.2f} s",
         "ratio to that bare page": f"{ours / base:.2f}×",
+        "that ratio round by round: median (95 % interval)": f"{paired:.2f}× ({low:.2f}–{high:.2f}×)",
         "first draw (bare page, full plotly.js)": f"{full / 1000:.2f} s",
         "ratio to a bare page with the full plotly.js": f"{ours / full:.2f}×",
         "first draw (Dash page with the chart alone, served as ours)": f"{dash / 1000:.2f} s",

@@ -12,7 +12,7 @@ sys.path.insert(0, str(BENCHMARKS))
 
 from competitors import timelinejs_events, vis_items  # noqa: E402
 from dash_floor import FloorPage, floor_app  # noqa: E402
-from scale import peak_memory_mb  # noqa: E402
+from scale import paired_ratio, peak_memory_mb  # noqa: E402
 
 from dashboard import ids  # noqa: E402
 from dashboard.dataset import bundled_dataset_path  # noqa: E402
@@ -73,3 +73,14 @@ def test_the_dash_floor_page_holds_the_chart_alone_served_as_ours(mini):
     assert summary["props"]["children"] == f"{len(mini.events)} of {len(mini.events)} events"
     plotly_js = client.get("/" + DASH_PLOTLY_JS)
     assert plotly_js.status_code == 200 and plotly_js.data == page_bundle()[0]
+
+
+def test_the_round_by_round_ratio_pairs_each_round_and_its_interval_holds_the_median():
+    # A machine that slows down in later rounds slows both pages: the pairs keep the ratio at 1.5.
+    base = [400.0, 420.0, 600.0, 800.0, 1000.0, 410.0, 900.0]
+    ratio, low, high = paired_ratio([1.5 * b for b in base], base)
+    assert (ratio, low, high) == (1.5, 1.5, 1.5)
+    noisy = [1.3, 1.6, 1.45, 1.5, 1.4, 1.7, 1.35, 1.55, 1.5]
+    ratio, low, high = paired_ratio([r * 500 for r in noisy], [500.0] * len(noisy))
+    assert ratio == 1.5 and 1.3 <= low < ratio < high <= 1.7
+    assert paired_ratio([r * 500 for r in noisy], [500.0] * len(noisy)) == (ratio, low, high)  # fixed seed
