@@ -109,9 +109,16 @@ def generate(count: int, folder: Path, seed: int = 2026) -> Path:
     return folder
 
 
+def positive(text: str) -> int:
+    """A count of events: a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of events: give a whole number of at least 1")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("size", type=int, help="how many events")
+    parser.add_argument("size", type=positive, help="how many events")
     parser.add_argument("out", type=Path, help="the folder to write events.csv and themes.csv into")
     arguments = parser.parse_args(argv)
     print(generate(arguments.size, arguments.out))

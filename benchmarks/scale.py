@@ -18,6 +18,7 @@ draws of our page, the bare page and the Dash page get EXTRA_DRAWS more loads pe
 from __future__ import annotations
 
 import gzip
+import itertools
 import os
 import random
 import shutil
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
@@ -209,10 +211,11 @@ def bare_draw(browser, url: str) -> float:
     return drawn
 
 
-def paired_ratio(ours: list[float], base: list[float], resamples: int = 4000) -> tuple[float, float, float]:
-    """The median of the ratios ``ours[i] / base[i]``, each pair drawn in the same round (so that a
-    slower moment of a shared machine falls on both), and the 95 % bootstrap interval of that
-    median (rounds resampled with a fixed seed): how far the ratio could move in another run."""
+def paired_ratio(ours: Sequence[float], base: Sequence[float], resamples: int = 4000) -> tuple[float, float, float]:
+    """The median of the ratios ``ours[i] / base[i]``, each pair drawn back to back in one round
+    (so that a slower moment of a shared machine falls on both), and the 95 % bootstrap interval
+    of that median (rounds resampled with a fixed seed): how precisely this run's rounds fix it.
+    A shared machine also drifts between runs, which no interval from one run includes."""
     ratios = [mine / floor for mine, floor in zip(ours, base, strict=True)]
     draw = random.Random(0).choices
     medians = sorted(statistics.median(draw(ratios, k=len(ratios))) for _ in range(resamples))
@@ -244,6 +247,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     bare_url = f"http://127.0.0.1:{static.server_address[1]}/index.html"
     drawn, fetched, listed, redraw, rapid, heap, long_task = [], [], [], [], [], [], []
     floor, full_floor, dash_floor = [], [], []
+    pairs: list[tuple[float, float]] = []  # ours and the bare page's, from the same round
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
@@ -273,16 +277,22 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
                 full_floor.append(bare_draw(browser, bare_url.replace("/index.html", "/full/index.html")))
                 dash_floor.append(our_draw(browser, dash_url))
             # The ratio of two noisy medians is noisier still: more first draws, ours, the bare
-            # page's and the Dash page's in turn (each round starting one page later), steady it.
+            # page's and the Dash page's back to back, steady it. The rounds take the six orders
+            # of the three in turn, so that ours comes before the bare page in half of them.
+            # Each round's two loads, ours and the bare page's, make a pair (paired_ratio).
             turns = (
-                lambda: drawn.append(our_draw(browser, url)),
-                lambda: floor.append(bare_draw(browser, bare_url)),
-                lambda: dash_floor.append(our_draw(browser, dash_url)),
+                (drawn, lambda: our_draw(browser, url)),
+                (floor, lambda: bare_draw(browser, bare_url)),
+                (dash_floor, lambda: our_draw(browser, dash_url)),
             )
+            orders = list(itertools.permutations(range(len(turns))))
             for round_ in range(EXTRA_DRAWS * runs):
-                start = round_ % len(turns)
-                for turn in turns[start:] + turns[:start]:
-                    turn()
+                took = {}
+                for turn in orders[round_ % len(orders)]:
+                    times, draw = turns[turn]
+                    took[turn] = draw()
+                    times.append(took[turn])
+                pairs.append((took[0], took[1]))
             browser.close()
         worker_memory = server_processes_memory(int(url.rstrip("/").rsplit(":", 1)[1]))
     finally:
@@ -291,7 +301,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
         shutil.rmtree(bare_dir, ignore_errors=True)
     ours, base, full = statistics.median(drawn), statistics.median(floor), statistics.median(full_floor)
     dash = statistics.median(dash_floor)
-    paired, low, high = paired_ratio(drawn, floor)
+    paired, low, high = paired_ratio(*zip(*pairs, strict=True))
     return {
         "server process memory (peak / after the runs)": f"{worker_memory[0]:.0f} / {worker_memory[1]:.0f} MB",
         "first draw (ours)": f"{ours / 1000:.2f} s",

@@ -7,6 +7,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
@@ -80,7 +82,10 @@ def test_the_round_by_round_ratio_pairs_each_round_and_its_interval_holds_the_me
     base = [400.0, 420.0, 600.0, 800.0, 1000.0, 410.0, 900.0]
     ratio, low, high = paired_ratio([1.5 * b for b in base], base)
     assert (ratio, low, high) == (1.5, 1.5, 1.5)
+    # Pairs matter: sorted apart they would give 1.6, and the ratio of the medians 1.625.
+    assert paired_ratio([600.0, 1300.0, 1600.0], [400.0, 1000.0, 800.0])[0] == pytest.approx(1.5)
     noisy = [1.3, 1.6, 1.45, 1.5, 1.4, 1.7, 1.35, 1.55, 1.5]
     ratio, low, high = paired_ratio([r * 500 for r in noisy], [500.0] * len(noisy))
-    assert ratio == 1.5 and 1.3 <= low < ratio < high <= 1.7
+    # The interval leaves out the 2.5 % of resampled medians at each end: not the extremes.
+    assert (ratio, low, high) == pytest.approx((1.5, 1.35, 1.6))
     assert paired_ratio([r * 500 for r in noisy], [500.0] * len(noisy)) == (ratio, low, high)  # fixed seed
