@@ -26,9 +26,14 @@ class StoryStep:
 
 
 def story_events(dataset: Dataset, judgement_id: str) -> list[str]:
-    """Ids of the events supporting a judgement, in date order (the steps of its story)."""
-    supporting = dataset.events["judgements"].map(lambda ids: judgement_id in ids).astype(bool)
-    return list(dataset.events.loc[supporting, "id"])
+    """Ids of the events supporting a judgement, in date order (the steps of its story), worked out
+    once per dataset: every page view asks for the stories (layout.later_filters)."""
+
+    def supporting() -> tuple[str, ...]:
+        found = dataset.events["judgements"].map(lambda ids: judgement_id in ids).astype(bool)
+        return tuple(dataset.events.loc[found, "id"])
+
+    return list(dataset.derived.get(("story events", judgement_id), supporting))
 
 
 def stories(dataset: Dataset) -> list[Judgement]:
