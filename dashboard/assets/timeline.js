@@ -520,12 +520,17 @@
     return [filters.start == null ? data.years[0] : filters.start, filters.end == null ? data.years[1] : filters.end];
   }
 
-  /* The id in one of Dash's "id.property" names of a change (a pattern id's is JSON). */
-  function triggerOf(propId) {
-    var name = String(propId || "");
-    var id = name.slice(0, Math.max(name.lastIndexOf("."), 0));
+  /* A component's id from its DOM id: a pattern id's is JSON (ids.dom_id); null when unreadable. */
+  function idOf(domId) {
+    var id = String(domId || "");
     if (id.charAt(0) !== "{") { return id; }
     try { return JSON.parse(id); } catch (error) { return null; }
+  }
+
+  /* The id in one of Dash's "id.property" names of a change. */
+  function triggerOf(propId) {
+    var name = String(propId || "");
+    return idOf(name.slice(0, Math.max(name.lastIndexOf("."), 0)));
   }
 
   /* What kind of control a trigger is: its id, or its type for a pattern id (ids.later_control). */
@@ -575,7 +580,7 @@
       controls.themes = [];
     } else if (type === "reset-filters" || type === "empty-state-reset") {
       return DEFAULT_STATE;
-    } else if (["year-filter", "year-from", "year-to", "search-filter"].indexOf(type) < 0) {
+    } else if (VALUE_KINDS.indexOf(type) < 0) {
       return null;
     }
     return Object.assign({}, state, { filters: normalise(data, controls) });
@@ -757,10 +762,8 @@
     var button = event.target && event.target.closest ? event.target.closest(BUTTONS) : null;
     var plot = document.querySelector("#timeline .js-plotly-plot");
     if (!button || !plot || !live.data || !window.Plotly) { return; }
-    var trigger = button.id;
-    if (trigger.charAt(0) === "{") {
-      try { trigger = JSON.parse(trigger); } catch (error) { return; }
-    }
+    var trigger = idOf(button.id);
+    if (trigger === null) { return; }
     var data = live.data;
     var state = stateOf(live.state);
     var filters = state.filters;
@@ -794,9 +797,8 @@
     setTimeout(function () {  // after dcc.Input's own handler, which may have passed it on
       var year = box.valueAsNumber;
       if (!box.isConnected || !box.checkValidity() || !isFinite(year)) { return; }
-      var id;
-      try { id = JSON.parse(box.id); } catch (error) { return; }
-      var held = api.getLayout(id);
+      var id = idOf(box.id);
+      var held = id && api.getLayout(id);
       if (held && held.props && held.props.value !== year) { clientside.set_props(id, { value: year }); }
     }, 0);
   }
@@ -944,6 +946,11 @@
       var changed = function (shown) {  // a value to show, or no update where it is shown already
         return function (value, position) { return (shown || [])[position] === value ? noUpdate() : value; };
       };
+      var yearBox = function (shown, kind, year) {  // an empty box is filled; the reader's keeps its value
+        return (shown || []).map(function (value) {
+          return value != null && (source === kind || value === year) ? noUpdate() : year;
+        });
+      };
       return [
         (outputs[0] || []).map(function (o) { return String(pressed.themes.indexOf(o.id.index) >= 0); })
           .map(changed(themesPressed)),
@@ -956,12 +963,8 @@
           var kept = shown && (source === "year-filter" || (shown[0] === first && shown[1] === last));
           return kept ? noUpdate() : [first, last];
         }),
-        (yearFrom || []).map(function (shown) {
-          return shown != null && (source === "year-from" || shown === first) ? noUpdate() : first;
-        }),
-        (yearTo || []).map(function (shown) {
-          return shown != null && (source === "year-to" || shown === last) ? noUpdate() : last;
-        }),
+        yearBox(yearFrom, "year-from", first),
+        yearBox(yearTo, "year-to", last),
         source === "search-filter" || String(query || "").trim() === filters.query ? noUpdate() : filters.query,
         (outputs[6] || []).map(function (o) { return String(o.id.index === pressed.judgement); })
           .map(changed(judgementsPressed))
