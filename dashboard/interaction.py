@@ -138,15 +138,6 @@ def state_from_store(data: dict[str, Any] | None) -> ViewState:
     return ViewState(FilterState(**filters), data["event"], data["sort"], data.get("story"), data.get("step", 1))
 
 
-def year_range(values: list | None, dataset: Dataset) -> tuple[int, int]:
-    """The years the controls hold; an empty or unreadable end means the dataset's bound."""
-    bounds = dataset.year_bounds
-    values = [*list(values or [None, None]), None, None]
-    return tuple(
-        int(value) if isinstance(value, int | float) else bound for value, bound in zip(values[:2], bounds, strict=True)
-    )
-
-
 def resolve_action(triggered_id: Any, triggered_value: Any, click_data: Any) -> tuple[Action, str | None] | None:
     """Map what Dash reports as the trigger to an action and its argument; ``None`` to ignore it."""
     if not isinstance(triggered_id, str):

@@ -250,7 +250,7 @@ def test_a_reset_with_controls_coming_in_that_show_the_state_before_it_resets_al
 
 
 def test_a_year_box_emptied_by_the_reader_opens_that_end(js, mini):
-    # Alone, an empty box is the reader's: the years start at the dataset's first (interaction.year_range).
+    # Alone, an empty box is the reader's: the years start at the dataset's first (timeline.js, yearOf).
     start = ViewState(FilterState(start=1950, end=1990))
     emptied = change(ids.later_control(ids.YEAR_FROM), "value", None)
     edited = js(
