@@ -204,6 +204,14 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         prevent_initial_call=True,  # the address is the page's own until the state changes
     )
     app.clientside_callback(
+        ClientsideFunction("timeline", "filtersButton"),
+        Output(ids.FILTERS_TOGGLE, "children"),
+        Input(ids.STATE, "data"),
+        State(ids.FILTERS_TOGGLE, "children"),
+        State(ids.CHART_DATA, "data"),
+        prevent_initial_call=True,  # the first state has no filter on, as the layout's label says
+    )
+    app.clientside_callback(
         ClientsideFunction("timeline", "draw"),
         Output(ids.TIMELINE, "figure"),
         Output(ids.SUMMARY, "children"),

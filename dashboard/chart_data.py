@@ -137,6 +137,8 @@ def _fixed_parts(dataset: Dataset, lang: str) -> dict[str, Any]:
         },
         "text": {
             "empty": tr(lang, "No events match these filters"),
+            "filters": tr(lang, "Filters"),
+            "filtersOn": tr(lang, "Filters ({n} on)"),
             "summary": tr(lang, "{shown} of {total} events"),
             "summaryOne": "{shown} of 1 event" if lang == "en" else tr(lang, "{shown} of {total} events"),
             "merged": tr(lang, MERGED_HOVER),

@@ -14,6 +14,7 @@ JA = {
     # Page and filters
     "Skip to the event list": "出来事の一覧へ移動",
     "Filters": "絞り込み",
+    "Filters ({n} on)": "絞り込み（{n}件適用中）",
     "Search": "検索",
     "Title, description or actor": "見出し・説明・関係者",
     "Themes": "テーマ",

@@ -21,6 +21,9 @@ UPLOAD_RESET = "upload-reset"
 UPLOAD_REPORT = "upload-report"
 EMBED_MENU = "embed-menu"
 
+FILTERS = "filters"  # the filter panel
+# The panel's button in one column, where the panel is closed at first (assets/filter-panel.js).
+FILTERS_TOGGLE = "filters-toggle"
 THEMES = "theme-filter"
 THEMES_FIELD = "theme-filter-field"
 THEMES_ALL = "theme-filter-all"

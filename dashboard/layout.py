@@ -160,6 +160,15 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
     """Search and themes; the years, judgement, stories and reset follow with the later parts."""
     controls = [
         html.H2(tr(lang, "Filters")),
+        # In one column the panel sits above the chart: closed at first, behind this button, so that
+        # the chart is in the first view (assets/filter-panel.js; the label counts the filters on).
+        html.Button(
+            tr(lang, "Filters"),
+            id=ids.FILTERS_TOGGLE,
+            className="filters-toggle",
+            type="button",
+            **{"aria-expanded": "false", "aria-controls": ids.FILTERS},
+        ),
         html.Div(
             className="control",
             children=[
@@ -197,7 +206,7 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
         # later_filters, put in once the chart has first drawn (callbacks.show_dataset_parts).
         html.Div(id=ids.LATER_FILTERS, className="later-filters", style=later_filters_rows(dataset)),
     ]
-    return html.Aside(className="filters", children=controls, **{"aria-label": tr(lang, "Filters")})
+    return html.Aside(id=ids.FILTERS, className="filters", children=controls, **{"aria-label": tr(lang, "Filters")})
 
 
 def later_filters(dataset: Dataset, lang: str = "en") -> list:

@@ -660,6 +660,17 @@
       .replace(/%20/g, "+").replace(/%2C/g, ",");
   }
 
+  /* How many filters a state has on (themes left out, years narrowed, search words, a judgement),
+   * and the label of the filter panel's button, which says so while the panel is closed. */
+  function filtersOn(filters) {
+    return [filters.themes != null, filters.start != null || filters.end != null, hasTerms(filters.query),
+      !!filters.judgement].filter(Boolean).length;
+  }
+  function filtersLabel(data, filters) {
+    var on = filtersOn(filters);
+    return on ? data.text.filtersOn.replace("{n}", on) : data.text.filters;
+  }
+
   function summary(data, shown) {
     var template = data.total === 1 ? data.text.summaryOne : data.text.summary;
     return template.replace("{shown}", shown).replace("{total}", data.total);
@@ -668,7 +679,7 @@
   window.AllianceTimeline = {
     filterMask: filterMask, themeCounts: themeCounts, planDetail: planDetail, buildFigure: buildFigure,
     normalise: normalise, editFilters: editFilters, editChanges: editChanges, toQuery: toQuery, matchBits: matchBits,
-    isoDay: isoDay, payload: payload, zoomWindow: zoomWindow
+    isoDay: isoDay, payload: payload, zoomWindow: zoomWindow, filtersLabel: filtersLabel
   };
 
   /* What the chart shows now, kept by the callbacks below for the fast path. */
@@ -983,6 +994,13 @@
       var id = clicked && triggerOf(clicked.prop_id);
       return id && id.index ? { story: id.index, clicks: clicked.value } : noUpdate();
     },
+
+    /* The filter panel's button names how many filters are on (assets/filter-panel.js). */
+    filtersButton: withData(function (stored, shown, data) {
+      data = payload(data);
+      var label = data ? filtersLabel(data, stateOf(stored).filters) : shown;
+      return label === shown ? noUpdate() : label;
+    }, 2),
 
     /* The address bar follows the state (a shared link restores it). */
     url: function (stored, search) {

@@ -118,6 +118,14 @@ def test_small_screens_and_zoom_lose_nothing(page: Page, server_url, width, cons
     ready(page)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+    # The filter panel is closed at first in one column, behind a button that says so.
+    toggle = page.get_by_role("button", name="Filters", exact=True)
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_label("Search", exact=True)).to_be_hidden()
+    assert audit(page) == []
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
     for name in ("Search", "From", "To"):
         expect(page.get_by_label(name, exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Reset all filters")).to_be_visible()

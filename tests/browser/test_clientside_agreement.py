@@ -313,3 +313,20 @@ RELAYOUTS = [
 def test_the_browser_reads_a_zoom_as_the_python_rules_do(js, relayout):
     expected = zoom_window(relayout)
     assert js("zoomWindow", relayout) == (list(expected) if isinstance(expected, tuple) else expected)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_filter_panels_button_counts_the_kinds_of_filter_on(js, bundled, lang):
+    text = {"text": chart_payload(localise(bundled, lang), lang)["text"]}
+    none = state_to_store(ViewState())["filters"]
+    label = "Filters ({n} on)" if lang == "en" else "絞り込み（{n}件適用中）"
+    for filters, on in (
+        ({}, 0),
+        ({"query": "   "}, 0),  # blank words search nothing
+        ({"themes": []}, 1),  # no theme at all is a filter too
+        ({"themes": ["nuclear"], "start": 1990}, 2),
+        ({"end": 2000, "query": "treaty"}, 2),
+        ({"themes": ["nuclear"], "start": 1990, "end": 2000, "query": "treaty", "judgement": "deter"}, 4),
+    ):
+        expected = label.format(n=on) if on else ("Filters" if lang == "en" else "絞り込み")
+        assert js("filtersLabel", text, none | filters) == expected, filters

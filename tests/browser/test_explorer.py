@@ -7,6 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from page_helpers import open_filters
 from playwright.sync_api import Page, expect
 
 from dashboard.filters import FilterState, apply_filters, theme_counts
@@ -230,6 +231,7 @@ def test_the_lane_names_are_in_the_plot_which_keeps_the_charts_width(
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(server_url.rstrip("/") + "/" + path)
     page.wait_for_function("() => document.querySelectorAll('#timeline .ytick text').length > 0")
+    open_filters(page)
     first = page.evaluate(LANE_NAMES_JS)
     lanes = [name for name, _, _ in first["names"]]
     assert len(lanes) == len(bundled.themes)
@@ -667,6 +669,42 @@ def test_judgement_filter(page: Page, server_url, bundled, console_errors):
     expect(page.locator("#judgement-note")).to_be_visible()
 
 
+@pytest.mark.parametrize(("width", "height", "shown"), [(768, 1024, 0.5), (390, 844, 0.0)])
+def test_in_one_column_the_filters_wait_behind_a_button_and_the_chart_is_in_the_first_view(
+    page: Page, server_url, width, height, shown, console_errors
+):
+    # On a tablet or a phone the filter panel sits above the chart. It is closed at first, so that
+    # the first view shows the chart (on a tablet at least half of it, where it started 1,490 px
+    # down before), behind a button that opens and closes it and says how many filters are on.
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, server_url)
+    toggle = page.get_by_role("button", name="Filters", exact=True)
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    assert "filters" in page.locator("#" + toggle.get_attribute("aria-controls")).get_attribute("class").split()
+    expect(page.locator(".theme-toggle").first).to_be_hidden()
+    chart = page.locator("#timeline .main-svg").first.bounding_box()
+    assert chart["y"] + chart["height"] * shown < height, chart
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.locator(".theme-toggle").first.click()
+    expect(page.locator(".filters-toggle")).to_have_text("Filters (1 on)")
+    page.get_by_label("Search", exact=True).fill("treaty")
+    expect(page.locator(".filters-toggle")).to_have_text("Filters (2 on)")
+    page.get_by_role("button", name="Reset all filters").click()
+    expect(page.locator(".filters-toggle")).to_have_text("Filters")
+    page.locator(".filters-toggle").click()
+    expect(page.locator(".filters-toggle")).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".theme-toggle").first).to_be_hidden()
+    # A shared link's filters are counted as it opens; the panel stays closed.
+    open_app(page, server_url + "?themes=nuclear,missile&from=1990")
+    expect(page.locator(".filters-toggle")).to_have_text("Filters (2 on)")
+    expect(page.locator(".theme-toggle").first).to_be_hidden()
+    # In two columns the panel is open beside the chart and has no button.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(page.locator(".filters-toggle")).to_be_hidden()
+    expect(page.locator(".theme-toggle").first).to_be_visible()
+
+
 @pytest.mark.parametrize("width", [375, 1440])
 def test_fits_phone_and_laptop_screens(page: Page, server_url, width, console_errors):
     page.set_viewport_size({"width": width, "height": 900})
@@ -694,6 +732,7 @@ def test_in_one_column_the_chart_keeps_its_place_as_the_filters_lower_part_comes
     page.goto(request.getfixturevalue(server))
     page.wait_for_function("() => window.heldBack === true")
     expect(page.locator("#timeline .js-plotly-plot")).to_be_attached()
+    open_filters(page)  # closed at first in one column; a reader may open it before its lower part is in
     assert page.locator(".later-filters").bounding_box()["y"] < 1024
     # The chart's place, each frame from now until the slider, whose code is held back too, is drawn.
     page.evaluate(

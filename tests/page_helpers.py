@@ -1,0 +1,16 @@
+"""Steps the browser tests share on the explorer's page."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+
+def open_filters(page: Page) -> None:
+    """Open the filter panel where it is closed at first (one column, under 900 px); in two columns
+    its button is hidden and the panel always open. Call it once the page is laid out."""
+    toggle = page.locator(".filters-toggle")
+    if toggle.is_visible():
+        if toggle.get_attribute("aria-expanded") == "false":
+            toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".filters .search-input")).to_be_visible()
