@@ -2,12 +2,13 @@
 
 Sizes: the bundled dataset and synthetic ones of 1k, 10k and 100k events (generate.py, fixed
 seed). Server side, in process: load + validate, peak memory of a process that loads the dataset,
-builds the app and serves the page, the chart data built once per dataset, the first page's
-bytes, and the server's share of a filter change (the list's rows, the details, and a search's
-matches) through Dash's real callback endpoint, p50/p95 over realistic changes, with their bytes.
-Browser side, in headless Chromium against the real gunicorn server: navigation to timeline drawn
-and to the event list shown, a theme click to the chart redrawn (Plotly's afterplot event, on the
-page's clock; a second after the last click, and in a burst), JS heap after render, the longest
+builds the app and serves the page, the chart data built once per dataset, the whole view's figure
+as exports build it, the first page's bytes, and the server's share of a filter change (the list's
+rows, the details, and a search's matches) through Dash's real callback endpoint, p50/p95 over
+realistic changes, with their bytes. Browser side, in headless Chromium against the real gunicorn
+server: navigation to timeline drawn and to the event list shown, a theme click to the chart
+redrawn (Plotly's afterplot event, on the page's clock; a second after the last click, and in a
+burst), the first view's figure built again by the page's code, JS heap after render, the longest
 main-thread task while idle, and the server processes' memory; and the same figure
 drawn by a bare Plotly.js page served statically (the floor every Plotly page pays), once with the
 same plotly.js as ours (the cartesian bundle) and once with the full plotly.js, and by a Dash page
@@ -73,6 +74,20 @@ DRAWN_JS = (
 FETCHED_JS = """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
     .reduce((total, entry) => total + entry.transferSize, 0)"""
 LISTED_JS = "() => !!document.querySelector('.event-grid .ag-row')"
+# The first view's figure built again by the page's own code (timeline.js buildFigure), for the
+# chart's width, once the page has drawn it: what the browser spends building, apart from drawing.
+FIGURE_BUILD_JS = """() => {
+  const data = AllianceTimeline.payload({href: '/_chart-data.json'});
+  if (!data) throw new Error('the chart data is not in the page');
+  const width = document.querySelector('#timeline .js-plotly-plot')._fullLayout.width;
+  const state = {filters: {themes: null, start: null, end: null, query: '', judgement: null}, event: null,
+    sort: 'date', story: null, step: 1};
+  const started = performance.now();
+  const built = AllianceTimeline.buildFigure(data, state, null, null, width - data.style.leftMargin - data.style.rightMargin);
+  const took = performance.now() - started;
+  if (!built || !built.figure.data.length) throw new Error('no figure was built');
+  return took;
+}"""
 CLICK_THEME_JS = """(n) => {
   // From the click to the first frame painted after Plotly has redrawn (its afterplot event).
   window.painted = 0;
@@ -114,6 +129,12 @@ def server_side(path: Path, changes: list[FilterState], runs: int) -> dict[str, 
     started = time.perf_counter()
     payload = chart_payload_json(dataset)
     build = time.perf_counter() - started
+    # The whole view's figure as the server builds it for exports and notebooks (figures.py).
+    figure_builds = []
+    for _ in range(min(runs, 3)):
+        started = time.perf_counter()
+        timeline_figure(dataset, dataset.events)
+        figure_builds.append(time.perf_counter() - started)
     app = create_app(dataset)
     client = app.server.test_client()
     index_bytes = len(client.get("/").data)
@@ -151,6 +172,9 @@ def server_side(path: Path, changes: list[FilterState], runs: int) -> dict[str, 
         "load + validate": f"{statistics.median(loads):.2f} s",
         "server memory (peak)": f"{peak_memory_mb(path):.0f} MB",
         "chart data build (once per dataset)": f"{build * 1000:.0f} ms",
+        "whole view's figure built on the server (figures.py: exports, notebooks)": (
+            f"{statistics.median(figure_builds) * 1000:.0f} ms"
+        ),
         "first page bytes (dataset included)": f"{page_bytes / 1e6:.2f} MB ({len(payload) / 1e6:.2f} MB data)",
         "first page bytes sent (gzipped layout and chart data)": f"{sent_bytes / 1e6:.2f} MB",
         "server work per filter change p50 / p95": f"{statistics.median(times) * 1000:.0f} / {times[int(len(times) * 0.95) - 1] * 1000:.0f} ms",
@@ -245,7 +269,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     (bare_dir / "full" / "index.html").write_text(BARE_PAGE.replace("fetch('figure.json')", "fetch('../figure.json')"))
     static = serve_folder(bare_dir)
     bare_url = f"http://127.0.0.1:{static.server_address[1]}/index.html"
-    drawn, fetched, listed, redraw, rapid, heap, long_task = [], [], [], [], [], [], []
+    drawn, fetched, listed, redraw, rapid, heap, long_task, built = [], [], [], [], [], [], [], []
     floor, full_floor, dash_floor = [], [], []
     pairs: list[tuple[float, float]] = []  # ours and the bare page's, from the same round
     try:
@@ -263,6 +287,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
                 page.wait_for_timeout(2000)
                 long_task.append(page.evaluate("() => window.longest"))
                 heap.append(page.evaluate("() => performance.memory.usedJSHeapSize") / 1e6)
+                built.append(page.evaluate(FIGURE_BUILD_JS))
                 # A theme click to the chart redrawn and painted, on the page's clock: first as a
                 # reader clicks, a second after the last click; then in a burst, each click as soon
                 # as the last one is painted, while the page still updates the list for the last.
@@ -312,6 +337,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
         "ratio to a bare page with the full plotly.js": f"{ours / full:.2f}×",
         "first draw (Dash page with the chart alone, served as ours)": f"{dash / 1000:.2f} s",
         "that Dash page's ratio to the bare page (what Dash itself costs)": f"{dash / base:.2f}×",
+        "first view's figure built in the browser (timeline.js, after the first draw)": f"{statistics.median(built):.1f} ms",
         "bytes fetched for the first view (scripts included, as sent)": f"{statistics.median(fetched) / 1e6:.2f} MB",
         "event list shown": f"{statistics.median(listed) / 1000:.2f} s",
         "theme click to chart redrawn and painted (a second after the last click)": f"{statistics.median(redraw):.0f} ms",
