@@ -641,10 +641,20 @@ def test_no_match_shows_an_empty_state_with_a_way_out(page: Page, server_url, bu
     wait_for_summary(page, 0, len(bundled.events))
     expect(page.locator("#empty-state")).to_be_visible()
     expect(page.locator("#timeline")).to_be_hidden()
+    # The chart's box, empty, is not drawn as a box; it keeps its width, so the chart is drawn once
+    # on the way back, at its box's width.
+    assert page.locator(".timeline-region").bounding_box()["height"] == 0
+    page.evaluate(
+        """() => { window.draws = 0;
+        document.querySelector('#timeline .js-plotly-plot').on('plotly_afterplot', () => { window.draws += 1; }); }"""
+    )
     page.get_by_role("button", name="Clear all filters").click()
     wait_for_summary(page, len(bundled.events), len(bundled.events))
     expect(page.locator("#empty-state")).to_be_hidden()
     assert urlsplit(page.url).query == ""
+    page.wait_for_timeout(1000)
+    chart, box = page.evaluate(CHART_AND_BOX_WIDTHS_JS)
+    assert page.evaluate("() => window.draws") == 1 and chart == box > 0
 
 
 def test_list_sorts_by_title(page: Page, server_url, bundled, console_errors):
