@@ -21,8 +21,7 @@ UPLOAD_RESET = "upload-reset"
 UPLOAD_REPORT = "upload-report"
 EMBED_MENU = "embed-menu"
 
-FILTERS = "filters"  # the filter panel
-# The panel's button in one column, where the panel is closed at first (assets/filter-panel.js).
+# The filter panel's button in one column, where the panel is closed at first (assets/filter-panel.js).
 FILTERS_TOGGLE = "filters-toggle"
 THEMES = "theme-filter"
 THEMES_FIELD = "theme-filter-field"

@@ -167,7 +167,7 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
             id=ids.FILTERS_TOGGLE,
             className="filters-toggle",
             type="button",
-            **{"aria-expanded": "false", "aria-controls": ids.FILTERS},
+            **{"aria-expanded": "false"},
         ),
         html.Div(
             className="control",
@@ -206,7 +206,7 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
         # later_filters, put in once the chart has first drawn (callbacks.show_dataset_parts).
         html.Div(id=ids.LATER_FILTERS, className="later-filters", style=later_filters_rows(dataset)),
     ]
-    return html.Aside(id=ids.FILTERS, className="filters", children=controls, **{"aria-label": tr(lang, "Filters")})
+    return html.Aside(className="filters", children=controls, **{"aria-label": tr(lang, "Filters")})
 
 
 def later_filters(dataset: Dataset, lang: str = "en") -> list:

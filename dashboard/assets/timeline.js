@@ -661,7 +661,7 @@
   }
 
   /* How many filters a state has on (themes left out, years narrowed, search words, a judgement),
-   * and the label of the filter panel's button, which says so while the panel is closed. */
+   * and the label of the filter panel's button (one column), which says so. */
   function filtersOn(filters) {
     return [filters.themes != null, filters.start != null || filters.end != null, hasTerms(filters.query),
       !!filters.judgement].filter(Boolean).length;

@@ -130,3 +130,4 @@ def test_small_screens_and_zoom_lose_nothing(page: Page, server_url, width, cons
         expect(page.get_by_label(name, exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Reset all filters")).to_be_visible()
     expect(page.locator("#timeline .main-svg").first).to_be_visible()
+    assert audit(page) == []  # open too
