@@ -16,7 +16,7 @@ from pathlib import Path
 from dash import Dash, dcc, html
 
 from dashboard import ids, load_dataset
-from dashboard.app import ASSETS, INDEX_TEMPLATE, PRELOADED_SCRIPTS, LeanPage
+from dashboard.app import ASSETS, INDEX_TEMPLATE, PRELOADED_SCRIPTS, LeanPage, set_up_before_serving
 from dashboard.compression import register_compression
 from dashboard.figures import timeline_figure
 from dashboard.layout import GRAPH_CONFIG, summary_text
@@ -53,6 +53,7 @@ def floor_app(data: Path) -> Dash:
     register_routes(app.server, dataset, app.csp_hashes())
     register_compression(app.server)
     serve_layout_compressed(app)  # as ours: the layout, figure included, gzipped once at start
+    set_up_before_serving(app.server)
     return app
 
 

@@ -95,7 +95,19 @@ def create_app(dataset: Dataset, limits: Limits | None = None) -> Dash:
     app.server.config["MAX_CONTENT_LENGTH"] = source.limits.max_bytes * 4 // 3 + 1024 * 1024
     register_routes(app.server, dataset, app.csp_hashes())
     register_compression(app.server)
+    set_up_before_serving(app.server)
     return app
+
+
+def set_up_before_serving(server: Flask) -> None:
+    """Let every Dash app on ``server`` finish setting itself up now, not on a reader's request.
+
+    Dash does it on the first request each process serves, and a request that another thread
+    takes meanwhile finds the page's scripts not yet registered: it gets an error instead of a
+    script, and the page never draws (one fresh production server in six here, whose workers each
+    serve four threads). One request now sets them all up; gunicorn's workers are forked from a
+    process already set up."""
+    server.test_client().get("/health")
 
 
 def _language_app(source: DataSource, lang: str, server: Flask | bool) -> Dash:

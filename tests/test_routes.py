@@ -21,6 +21,20 @@ def client(mini):
     return create_app(mini, Limits(max_bytes=50_000)).server.test_client()
 
 
+def test_a_new_server_can_serve_every_script_before_its_first_request(mini):
+    # Dash registers the scripts it may serve on the first request a process serves; a request
+    # taken by another thread meanwhile got an error instead of its script. The app is set up as
+    # it is made, so gunicorn's workers start with every script registered.
+    reference = create_app(mini)
+    page = reference.server.test_client().get("/").get_data(as_text=True)
+    named = re.findall(r'(?:src|href)="/_dash-component-suites/([^/"]+)/([^"?]+)', page)
+    assert len(named) > 5
+    fresh = create_app(mini)
+    for package, path in named:
+        unversioned = re.sub(r"\.v[0-9_]+m[0-9]+(\.[^/]*)?$", lambda m: m.group(1) or "", path)
+        assert unversioned in fresh.registered_paths[package] or path in fresh.registered_paths[package], path
+
+
 def test_pages_carry_security_headers_and_refuse_framing(client):
     response = client.get("/")
     headers = response.headers
