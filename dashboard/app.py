@@ -105,9 +105,11 @@ def set_up_before_serving(server: Flask) -> None:
     Dash does it on the first request each process serves, and a request that another thread
     takes meanwhile finds the page's scripts not yet registered: it gets an error instead of a
     script, and the page never draws (one fresh production server in six here, whose workers each
-    serve four threads). One request now sets them all up; gunicorn's workers are forked from a
-    process already set up."""
-    server.test_client().get("/health")
+    serve four threads). Dash's set-up now, as before a request (though none is served: Flask
+    would then refuse what is still to be added, as Dash's debugging tools), sets them all up;
+    gunicorn's workers are forked from a process already set up."""
+    with server.test_request_context("/health"):
+        server.preprocess_request()
 
 
 def _language_app(source: DataSource, lang: str, server: Flask | bool) -> Dash:

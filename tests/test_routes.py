@@ -33,6 +33,11 @@ def test_a_new_server_can_serve_every_script_before_its_first_request(mini):
     for package, path in named:
         unversioned = re.sub(r"\.v[0-9_]+m[0-9]+(\.[^/]*)?$", lambda m: m.group(1) or "", path)
         assert unversioned in fresh.registered_paths[package] or path in fresh.registered_paths[package], path
+    # Set up without serving a request: Flask still takes what comes after, as Dash's debugging
+    # tools (`serve --debug`) and a notebook's own routes.
+    fresh.enable_dev_tools(debug=True, dev_tools_hot_reload=False)
+    fresh.server.add_url_rule("/later", "later", lambda: "later")
+    assert fresh.server.test_client().get("/later").data == b"later"
 
 
 def test_pages_carry_security_headers_and_refuse_framing(client):
