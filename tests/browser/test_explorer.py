@@ -720,6 +720,25 @@ def test_in_one_column_the_filters_wait_behind_a_button_and_the_chart_is_in_the_
     expect(page.locator(".theme-toggle").first).to_be_visible()
 
 
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 667)])
+def test_on_a_phone_every_part_of_an_open_menu_can_be_reached(page: Page, server_url, width, height, console_errors):
+    # A menu's panel sits below the summary bar, across it, and scrolls with the page: it was fixed
+    # to the screen where it opened, and ran past the screen's bottom out of reach.
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, server_url)
+    expect(page.locator(".event-grid .ag-row").first).to_be_attached()  # the menus' panels come with the list
+    for name in ("Export", "Embed"):
+        menu = page.locator(".menu > summary", has_text=name)
+        menu.click()
+        panel = page.locator(".menu[open] .menu-panel")
+        last = panel.locator("button, a, textarea").last
+        last.scroll_into_view_if_needed()
+        box, end = panel.bounding_box(), last.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (name, box)
+        assert end["y"] >= 0 and end["y"] + end["height"] <= height, (name, end)
+        menu.click()
+
+
 @pytest.mark.parametrize("width", [375, 1440])
 def test_fits_phone_and_laptop_screens(page: Page, server_url, width, console_errors):
     page.set_viewport_size({"width": width, "height": 900})
