@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 from dash import Dash
-from flask import Flask
+from flask import Flask, request
 
 from .callbacks import register_callbacks
 from .chart_data import chart_payload_json
 from .compression import register_compression
+from .interaction import state_to_store
 from .layout import language_path, page
 from .model import Dataset
 from .plotlyjs import DASH_PLOTLY_JS
 from .routes import register_routes, serve_chart_data, serve_layout_compressed
 from .sources import DataSource
 from .uploads import Limits
+from .urlstate import first_view
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -49,9 +52,11 @@ PRELOADED_SCRIPTS = (
 
 class LeanPage(Dash):
     """Dash, serving its page without the Babel polyfill or DataTable's script, with the grid's
-    script for later, and with what the first view needs fetched from the start."""
+    script for later, with what the first view needs fetched from the start, and with the view a
+    shared link's address opens."""
 
     preloaded_scripts = PRELOADED_SCRIPTS
+    linked_dataset: Dataset | None = None  # what a shared link's address is read against
 
     def interpolate_index(self, **kwargs: str) -> str:
         scripts = BABEL_POLYFILL.sub("", kwargs["scripts"], count=1)
@@ -60,7 +65,24 @@ class LeanPage(Dash):
         prefix = self.config.requests_pathname_prefix
         preloads = (f'\n<link rel="preload" as="script" href="{prefix}{path}">' for path in self.preloaded_scripts)
         kwargs["scripts"] += "".join(preloads)
+        if self.linked_dataset is not None and request.query_string:
+            kwargs["config"] += first_view_script(self.linked_dataset, request.query_string.decode("utf-8", "replace"))
         return super().interpolate_index(**kwargs)
+
+
+# The view a shared link's address opens, in the page itself (assets/timeline.js, openFirstView):
+# the chart is drawn from it at once, where the page asked the server for it first (about 0.1 s).
+FIRST_VIEW_ID = "first-view"
+
+
+def first_view_script(dataset: Dataset, query: str) -> str:
+    """A data block (never run) with the state and zoom that the address ``?query`` opens. The
+    address is the reader's text: in JSON with ``<``, ``>`` and ``&`` escaped, it cannot end the
+    block or start markup."""
+    state, zoom = first_view(query, dataset)
+    text = json.dumps({"search": "?" + query, "state": state_to_store(state), "zoom": zoom}, ensure_ascii=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="{FIRST_VIEW_ID}">{text}</script>'
 
 
 INDEX_TEMPLATE = """<!DOCTYPE html>
@@ -134,6 +156,7 @@ def _language_app(source: DataSource, lang: str, server: Flask | bool) -> Dash:
         ],
     )
     app.layout = page(dataset, source.limits, lang)
+    app.linked_dataset = dataset
     register_callbacks(app, source, lang)
     serve_layout_compressed(app)
     serve_chart_data(app, chart_payload_json(dataset, lang))

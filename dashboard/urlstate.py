@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlencode
 
 from .filters import FilterState, normalise
 from .model import Dataset
-from .story import story_step
+from .story import step_window, story_step
 
 SORT_KEYS = ("date", "title", "importance")
 DEFAULT_SORT = "date"
@@ -75,6 +75,14 @@ def from_query(search: str | None, dataset: Dataset) -> ViewState:
     if found is not None:  # a story link opens exactly that step
         return ViewState(normalise(dataset, filters), found.event, sort, found.judgement.id, found.step)
     return ViewState(normalise(dataset, filters), event, sort)
+
+
+def first_view(search: str | None, dataset: Dataset) -> tuple[ViewState, list[str] | None]:
+    """What a shared link's address opens on the page's first load: its state, and the time range
+    the chart shows (a story's step zooms to its event; anything else shows the whole range, None),
+    as the server answers the page's first request for it (callbacks.sync_state)."""
+    state = from_query(search, dataset)
+    return state, (list(step_window(dataset, state.event)) if state.story and state.event else None)
 
 
 def with_filters(state: ViewState, dataset: Dataset, filters: FilterState) -> ViewState:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -101,6 +102,33 @@ def test_opening_a_shared_link_reads_its_state(app, client):
     # An address that reads as the default view is answered too: the page waits for the state.
     response = call(app, client, STATE_DATA, {navigated: {"search": "?fbclid=x", "at": 2}}, [navigated])
     assert state_from_store(response[ids.STATE]["data"]) == ViewState()
+
+
+FIRST_VIEW = re.compile(r'<script type="application/json" id="first-view">([^<]*)</script>')
+
+
+@pytest.mark.parametrize(
+    "search",
+    [SHARED, "?fbclid=x", "?from=1800&to=2100", "?story=grow&step=2", "?story=pay&step=9&q=x", "?themes=&sort=-title"],
+)
+def test_a_shared_links_page_carries_the_view_the_server_would_answer(app, client, search):
+    # The page draws a shared link's view from the page itself (app.first_view_script) instead of
+    # asking the server first: what it carries is what the server answers for that address.
+    carried = json.loads(FIRST_VIEW.search(client.get("/" + search).get_data(as_text=True)).group(1))
+    assert carried["search"] == search
+    navigated = f"{ids.ADDRESS_NAVIGATED}.data"
+    answer = call(app, client, STATE_DATA, {navigated: {"search": search, "at": 1}}, [navigated])
+    assert carried["state"] == answer[ids.STATE]["data"]
+    assert carried["zoom"] == answer.get(ids.ZOOM, {}).get("data")
+
+
+def test_a_plain_address_and_a_hostile_one_carry_nothing_that_runs(client):
+    assert not FIRST_VIEW.search(client.get("/").get_data(as_text=True))
+    page = client.get("/?q=%3C/script%3E%3Cscript%3Ealert(1)%3C/script%3E&themes=%26lt;").get_data(as_text=True)
+    carried = FIRST_VIEW.search(page).group(1)
+    assert "<" not in carried and ">" not in carried and "&" not in carried
+    assert json.loads(carried)["state"]["filters"]["query"] == "</script><script>alert(1)</script>"
+    assert "<script>alert(1)" not in page
 
 
 def test_back_and_forward_open_the_address_they_come_to(app, client):

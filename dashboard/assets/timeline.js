@@ -899,17 +899,38 @@
 
   var clientside = window.dash_clientside = window.dash_clientside || {};
 
-  /* A shared link's state is read by the server (callbacks.sync_state), which the page asks once,
-   * as Dash runs its first callbacks, the way back and forward ask it (popstate, above). A plain
+  /* A shared link's view comes in the page itself (app.first_view_script: its state and zoom, as
+   * the server reads the address): the first draw draws it at once, and the state's store and the
+   * zoom take it, which every other part of the page follows. A page without it for this address
+   * asks the server (callbacks.sync_state), the way back and forward do (popstate, above). A plain
    * address has no state to read, so a first load without one sends no request before the chart. */
+  function firstView() {
+    var block = document.getElementById("first-view");  // app.FIRST_VIEW_ID
+    if (!block) { return null; }
+    try {
+      var view = JSON.parse(block.textContent);
+      return view && view.search === window.location.search && view.state ? view : null;
+    } catch (error) {
+      return null;
+    }
+  }
   function firstOpeningAddress(callback) {
     var opened = false;
     return function () {
-      if (!opened) {
-        opened = true;
-        if (window.location.search) { openAddress(); }
+      var args = Array.prototype.slice.call(arguments);
+      if (!opened && window.location.search) {
+        var view = firstView();
+        if (!view) {
+          openAddress();
+        } else if (!args[0]) {
+          clientside.set_props("view-state", { data: view.state });
+          if (view.zoom) { clientside.set_props("zoom-window", { data: view.zoom }); }
+          args[0] = view.state;
+          args[1] = view.zoom;
+        }
       }
-      return callback.apply(null, arguments);
+      opened = true;
+      return callback.apply(null, args);
     };
   }
   function openAddress() {
@@ -1010,7 +1031,7 @@
     },
 
     /* The chart, the live summary and the empty state for a state and zoom. The first call also
-     * asks the server for a shared link's state (openAddress). */
+     * opens a shared link's view (firstOpeningAddress). */
     draw: firstOpeningAddress(withData(function (stored, zoom, matches, data) {
       data = payload(data);
       var none = [noUpdate(), noUpdate(), noUpdate(), noUpdate()];

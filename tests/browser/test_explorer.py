@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard.filters import FilterState, apply_filters, theme_counts
 from dashboard.localise import localise
+from dashboard.story import step_window, story_step
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +37,18 @@ def open_app(page: Page, url: str) -> None:
     page.goto(url)
     expect(page.locator("#summary")).to_have_text(re.compile(r"\d+ of \d+ events"))
     page.wait_for_function("() => document.querySelector('#timeline .js-plotly-plot') !== null")
+
+
+def without_first_view(page: Page, address: str) -> None:
+    """Serve the page at ``address`` (a regular expression) without the view its address opens,
+    as a copy of the page kept from another address is: the page then asks the server for it."""
+
+    def strip(route) -> None:
+        response = route.fetch()
+        body = re.sub(r'<script type="application/json" id="first-view">.*?</script>', "", response.text())
+        route.fulfill(response=response, body=body)
+
+    page.route(re.compile(address), strip)
 
 
 def hold_back(page: Page, outputs: str, milliseconds: int) -> None:
@@ -559,12 +572,14 @@ def test_url_restores_the_whole_view(page: Page, server_url, bundled, console_er
 
 
 def test_a_shared_links_state_answered_late_is_shown_whole(page: Page, server_url, bundled, console_errors):
-    # The server's answer with a shared link's state held back 1.5 s: the later parts come in
-    # meanwhile (the page stops waiting for the chart), and the link's state must still be shown
-    # whole, on the chart and on the later filters.
+    # The server's answer with a shared link's state held back 1.5 s (on a page that asks for it,
+    # without the view it carries): the later parts come in meanwhile (the page stops waiting for
+    # the chart), and the link's state must still be shown whole, on the chart and the later filters.
+    without_first_view(page, r".*/\?from=1985")
     hold_back(page, "..view-state.data", 1500)
     judgement = bundled.judgements[0].id
     page.goto(server_url + f"/?from=1985&to=2005&judgement={judgement}")
+    page.wait_for_function("() => window.heldBack === true")
     expected = apply_filters(bundled, FilterState(start=1985, end=2005, judgement=judgement))
     wait_for_summary(page, len(expected), len(bundled.events))
     expect(page.get_by_label("From")).to_have_value("1985")
@@ -590,32 +605,64 @@ def test_a_reset_clicked_as_the_later_filters_come_in_shows_on_every_control(
     assert urlsplit(page.url).query == ""
 
 
-def test_a_plain_first_load_asks_the_server_nothing_before_the_chart_and_a_shared_link_once(
+# Once the chart is drawn: how many requests the page had sent the server by then.
+ASKED_BEFORE_DRAWN_JS = """() => {
+  const point = document.querySelector('#timeline .scatterlayer .point');
+  if (!point) return false;
+  const drawn = performance.now();
+  return {asked: performance.getEntriesByType('resource')
+    .filter(e => e.name.includes('_dash-update-component') && e.startTime < drawn).length};
+}"""
+
+
+def test_a_plain_first_load_asks_the_server_nothing_before_the_chart_and_a_shared_link_not_for_its_view(
     page: Page, server_url, bundled, console_errors
 ):
     page.goto(server_url)
-    drawn = page.wait_for_function(
-        "() => document.querySelector('#timeline .scatterlayer .point') ? performance.now() : false", polling=10
-    ).json_value()
-    asked = page.evaluate(
-        """drawn => performance.getEntriesByType('resource')
-          .filter(e => e.name.includes('_dash-update-component') && e.startTime < drawn).length""",
-        drawn,
-    )
-    assert asked == 0  # the controls, the address and the chart are answered in the page
+    # The controls, the address and the chart are answered in the page.
+    assert page.wait_for_function(ASKED_BEFORE_DRAWN_JS, polling=10).json_value() == {"asked": 0}
     outputs: list[str] = []
     page.on("request", lambda r: outputs.append(r.post_data_json["output"]) if "_dash-update" in r.url else None)
-    # A shared link: its state is read by the server, once, and shown.
-    open_app(page, server_url + "/?themes=forces&from=1990")
+    # A shared link: its view comes with the page (the server used to be asked for it first), and
+    # the chart is drawn from it; the details, notes and links follow the view, from the server.
+    page.goto(server_url + "/?themes=forces&from=1990")
+    page.wait_for_function(ASKED_BEFORE_DRAWN_JS, polling=10)
     shown = len(apply_filters(bundled, FilterState(themes=("forces",), start=1990)))
     wait_for_summary(page, shown, len(bundled.events))
+    assert drawn_ids(page) == expected_ids(bundled, themes=("forces",), start=1990)
     expect(page.get_by_label("From")).to_have_value("1990")  # the year boxes, put in after the chart
-    reads = [output for output in outputs if output.startswith("..view-state.data")]
-    assert len(reads) == 1
     expect(page.locator("button[data-theme=alliance]")).to_have_attribute("aria-pressed", "false")
+    assert not [output for output in outputs if output.startswith("..view-state.data")]
     # A link whose address reads as the whole timeline (a tracking parameter added by a social site).
     open_app(page, server_url + "/?fbclid=abc123")
     wait_for_summary(page, len(bundled.events), len(bundled.events))
+
+
+def test_a_story_link_opens_its_step_zoomed_and_a_page_without_its_view_asks_the_server(
+    page: Page, server_url, bundled, console_errors
+):
+    outputs: list[str] = []
+    page.on("request", lambda r: outputs.append(r.post_data_json["output"]) if "_dash-update" in r.url else None)
+    # A story's step, from the view the page carries: its event chosen, the chart zoomed around it.
+    step = story_step(bundled, "expand-cooperation", 2)
+    page.goto(server_url + "/?story=expand-cooperation&step=2")
+    expect(page.locator("#story-panel")).to_be_visible()
+    window = list(step_window(bundled, step.event))
+    page.wait_for_function(
+        "window => { const gd = document.querySelector('#timeline .js-plotly-plot');"
+        " return !!gd && !!gd.layout && String(gd.layout.xaxis.range[0]).slice(0, 10) === window[0]"
+        " && String(gd.layout.xaxis.range[1]).slice(0, 10) === window[1]; }",
+        arg=window,
+    )
+    expect(page.locator("#details")).to_contain_text(bundled.events.set_index("id").loc[step.event, "title"])
+    assert not [output for output in outputs if output.startswith("..view-state.data")]
+
+    # A page without the view for its address (a copy kept from another one) asks the server, once.
+    without_first_view(page, r".*/\?themes=nuclear$")
+    open_app(page, server_url + "/?themes=nuclear")
+    wait_for_summary(page, len(expected_ids(bundled, themes=("nuclear",))), len(bundled.events))
+    page.wait_for_function(f"() => ({DRAWN_EVENTS_JS})().length === {len(expected_ids(bundled, themes=('nuclear',)))}")
+    assert len([output for output in outputs if output.startswith("..view-state.data")]) == 1
 
 
 def test_back_and_forward_restore_states(page: Page, server_url, bundled, console_errors):
