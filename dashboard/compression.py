@@ -46,7 +46,9 @@ def register_compression(server: Flask) -> None:
     def gzip_response(response: Response) -> Response:
         if not _worth_compressing(response):
             return response
-        keep = any(part in request.path for part in KEPT_PATHS)
+        # Files are kept, never a page: Dash answers any other path with the page, which carries the
+        # view of its own address (app.first_view_script).
+        keep = response.mimetype != "text/html" and any(part in request.path for part in KEPT_PATHS)
         compressed = kept_copy(response) if keep else None
         if compressed is None:
             body = _body(response)

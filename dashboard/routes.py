@@ -174,4 +174,7 @@ def register_routes(server: Flask, dataset: Dataset, page_script_hashes: list[st
         if request.path != EMBED_PATH:
             headers["X-Frame-Options"] = "DENY"
             headers.setdefault("Content-Security-Policy", page_policy)
+        if response.mimetype == "text/html":
+            # A page carries the view of its address, read against the dataset served now.
+            headers.setdefault("Cache-Control", "no-cache")
         return response

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
@@ -90,7 +91,10 @@ def with_filters(state: ViewState, dataset: Dataset, filters: FilterState) -> Vi
     return replace(state, filters=normalise(dataset, filters))
 
 
+YEAR_TEXT = re.compile(r"-?[0-9]{1,6}")  # ASCII digits only: str.isdigit takes "²", which int() refuses
+
+
 def _year(text: str | None) -> int | None:
-    if text is None or not text.strip().lstrip("-").isdigit():
+    if text is None or not YEAR_TEXT.fullmatch(text.strip()):
         return None
     return int(text)

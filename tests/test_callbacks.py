@@ -122,6 +122,28 @@ def test_a_shared_links_page_carries_the_view_the_server_would_answer(app, clien
     assert carried["zoom"] == answer.get(ids.ZOOM, {}).get("data")
 
 
+@pytest.mark.parametrize("search", ["?from=%C2%B2", "?story=grow&step=%D9%A1", "?to=" + "9" * 5000])
+def test_a_link_with_a_year_that_is_no_number_opens_the_page(app, client, search):
+    # "²" and "١" are digits to str.isdigit, not to int(): such a link made the page an error.
+    page = client.get("/" + search)
+    assert page.status_code == 200
+    carried = json.loads(FIRST_VIEW.search(page.get_data(as_text=True)).group(1))
+    navigated = f"{ids.ADDRESS_NAVIGATED}.data"
+    answer = call(app, client, STATE_DATA, {navigated: {"search": search, "at": 1}}, [navigated])
+    assert carried["state"] == answer[ids.STATE]["data"]
+    assert client.get("/embed" + search).status_code == 200
+
+
+def test_a_page_is_never_kept_for_another_reader(client):
+    # Dash answers any path with the page, and the page carries its address's view: it is neither
+    # kept by the server's compression (which keeps files under paths like /assets/) nor cached.
+    gzip_headers = {"Accept-Encoding": "gzip"}
+    first = client.get("/x/assets/y?q=aaaa", headers=gzip_headers)
+    second = client.get("/x/assets/y?q=bbbb", headers=gzip_headers)
+    assert b"?q=bbbb" in gzip.decompress(second.data) and b"?q=aaaa" not in gzip.decompress(second.data)
+    assert first.headers["Cache-Control"] == second.headers["Cache-Control"] == "no-cache"
+
+
 def test_a_plain_address_and_a_hostile_one_carry_nothing_that_runs(client):
     assert not FIRST_VIEW.search(client.get("/").get_data(as_text=True))
     page = client.get("/?q=%3C/script%3E%3Cscript%3Ealert(1)%3C/script%3E&themes=%26lt;").get_data(as_text=True)
