@@ -6,7 +6,8 @@ builds the app and serves the page, the chart data built once per dataset, the w
 as exports build it, the first page's bytes, and the server's share of a filter change (the list's
 rows, the details, and a search's matches) through Dash's real callback endpoint, p50/p95 over
 realistic changes, with their bytes. Browser side, in headless Chromium against the real gunicorn
-server: navigation to timeline drawn and to the event list shown, a theme click to the chart
+server: navigation to timeline drawn (from the plain address, and from a shared link's) and to
+the event list shown, a theme click to the chart
 redrawn (Plotly's afterplot event, on the page's clock; a second after the last click, and in a
 burst), the first view's figure built again by the page's code, JS heap after render, the longest
 main-thread task while idle, and the server processes' memory; and the same figure
@@ -205,6 +206,8 @@ def server_processes_memory(port: int) -> tuple[float, float]:
     return max(peaks), max(now)
 
 
+# A shared link's address, as a reader opens one (any dataset has these years or none of them).
+LINK_QUERY = "?from=1990&to=2010"
 EXTRA_DRAWS = 2  # first draws of our page, the bare one and the Dash one, per run, besides each run's own
 DASH_FLOOR = (str(Path(__file__).with_name("dash_floor.py")),)  # run by running_server, as our server is
 
@@ -270,6 +273,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     static = serve_folder(bare_dir)
     bare_url = f"http://127.0.0.1:{static.server_address[1]}/index.html"
     drawn, fetched, listed, redraw, rapid, heap, long_task, built = [], [], [], [], [], [], [], []
+    linked = []
     floor, full_floor, dash_floor = [], [], []
     pairs: list[tuple[float, float]] = []  # ours and the bare page's, from the same round
     try:
@@ -298,6 +302,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
                         page.wait_for_function("() => window.painted > 0", timeout=60_000)
                         times.append(page.evaluate("() => window.painted - window.clickAt"))
                 page.close()
+                linked.append(our_draw(browser, url + LINK_QUERY))
                 floor.append(bare_draw(browser, bare_url))
                 full_floor.append(bare_draw(browser, bare_url.replace("/index.html", "/full/index.html")))
                 dash_floor.append(our_draw(browser, dash_url))
@@ -330,6 +335,7 @@ def browser_side(path: Path, runs: int) -> dict[str, str]:
     return {
         "server process memory (peak / after the runs)": f"{worker_memory[0]:.0f} / {worker_memory[1]:.0f} MB",
         "first draw (ours)": f"{ours / 1000:.2f} s",
+        f"first draw from a shared link (`{LINK_QUERY}`)": f"{statistics.median(linked) / 1000:.2f} s",
         "first draw (bare page, same plotly.js: cartesian bundle)": f"{base / 1000:.2f} s",
         "ratio to that bare page": f"{ours / base:.2f}×",
         "that ratio round by round: median (95 % interval)": f"{paired:.2f}× ({low:.2f}–{high:.2f}×)",
