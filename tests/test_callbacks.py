@@ -49,9 +49,10 @@ def expand(item_id: str, prop: str, values: dict[str, object]) -> object:
     return {"id": item_id, "property": prop, "value": values.get(f"{item_id}.{prop}")}
 
 
-def call(app, client, output: str, values: dict[str, object], changed: list[str]) -> dict:
-    """POST one server callback as the browser would. ``output`` is the callback's first output
-    ("id.property"); ``values`` maps "id.property" to its value."""
+def call(app, client, output: str, values: dict[str, object], changed: list[str], page: str = "/") -> dict:
+    """POST one server callback as the browser would, to the page at ``page`` (its language's
+    path). ``output`` is the callback's first output ("id.property"); ``values`` maps
+    "id.property" to its value."""
     key = next(
         key
         for key, entry in app.callback_map.items()
@@ -74,7 +75,7 @@ def call(app, client, output: str, values: dict[str, object], changed: list[str]
         "state": [expand(item["id"], item["property"], values) for item in callback["state"]],
         "changedPropIds": changed,
     }
-    response = client.post("/_dash-update-component", json=body)
+    response = client.post(page + "_dash-update-component", json=body)
     assert response.status_code in (200, 204), response.get_data(as_text=True)
     return json.loads(response.get_data(as_text=True))["response"] if response.status_code == 200 else {}
 
@@ -107,17 +108,18 @@ def test_opening_a_shared_link_reads_its_state(app, client):
 FIRST_VIEW = re.compile(r'<script type="application/json" id="first-view">([^<]*)</script>')
 
 
+@pytest.mark.parametrize("page", ["/", "/ja/"])
 @pytest.mark.parametrize(
     "search",
     [SHARED, "?fbclid=x", "?from=1800&to=2100", "?story=grow&step=2", "?story=pay&step=9&q=x", "?themes=&sort=-title"],
 )
-def test_a_shared_links_page_carries_the_view_the_server_would_answer(app, client, search):
+def test_a_shared_links_page_carries_the_view_the_server_would_answer(app, client, search, page):
     # The page draws a shared link's view from the page itself (app.first_view_script) instead of
     # asking the server first: what it carries is what the server answers for that address.
-    carried = json.loads(FIRST_VIEW.search(client.get("/" + search).get_data(as_text=True)).group(1))
+    carried = json.loads(FIRST_VIEW.search(client.get(page + search).get_data(as_text=True)).group(1))
     assert carried["search"] == search
     navigated = f"{ids.ADDRESS_NAVIGATED}.data"
-    answer = call(app, client, STATE_DATA, {navigated: {"search": search, "at": 1}}, [navigated])
+    answer = call(app, client, STATE_DATA, {navigated: {"search": search, "at": 1}}, [navigated], page)
     assert carried["state"] == answer[ids.STATE]["data"]
     assert carried["zoom"] == answer.get(ids.ZOOM, {}).get("data")
 
