@@ -7,10 +7,10 @@ as exports build it, the first page's bytes, and the server's share of a filter 
 rows, the details, and a search's matches) through Dash's real callback endpoint, p50/p95 over
 realistic changes, with their bytes. Browser side, in headless Chromium against the real gunicorn
 server: navigation to timeline drawn (from the plain address, and from a shared link's) and to
-the event list shown, a theme click to the chart
-redrawn (Plotly's afterplot event, on the page's clock; a second after the last click, and in a
-burst), the first view's figure built again by the page's code, JS heap after render, the longest
-main-thread task while idle, and the server processes' memory; and the same figure
+the event list shown, a theme click to the chart redrawn (Plotly's afterplot event, on the page's
+clock; a second after the last click, and in a burst), the first view's figure built again by the
+page's code, JS heap after render, the longest main-thread task while idle, and the server
+processes' memory; and the same figure
 drawn by a bare Plotly.js page served statically (the floor every Plotly page pays), once with the
 same plotly.js as ours (the cartesian bundle) and once with the full plotly.js, and by a Dash page
 holding the chart alone, served as ours is (dash_floor.py: what any Dash page pays). The first

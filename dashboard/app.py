@@ -70,7 +70,7 @@ class LeanPage(Dash):
         return super().interpolate_index(**kwargs)
 
 
-# The view a shared link's address opens, in the page itself (assets/timeline.js, openFirstView):
+# The view a shared link's address opens, in the page itself (assets/timeline.js, firstView):
 # the chart is drawn from it at once, where the page asked the server for it first (about 0.1 s).
 FIRST_VIEW_ID = "first-view"
 
