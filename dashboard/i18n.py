@@ -14,6 +14,7 @@ JA = {
     # Page and filters
     "Skip to the event list": "出来事の一覧へ移動",
     "Filters": "絞り込み",
+    "Whole description": "説明の全文",
     "Filters ({n} on)": "絞り込み（{n}件適用中）",
     "Search": "検索",
     "Title, description or actor": "見出し・説明・関係者",
@@ -102,7 +103,8 @@ JA = {
     "Preview the embedded view": "埋め込み表示を確認",
     # Upload
     "Open CSV": "CSVを開く",
-    " — drop a file here or click to choose (.csv or .zip)": "：ここにファイルをドロップするか、クリックして選択（.csv・.zip）",
+    " — drop a file here or click to choose": "：ここにファイルをドロップするか、クリックして選択",
+    " (.csv or .zip)": "（.csv・.zip）",
     "Download a template": "ひな形をダウンロード",
     "Back to the bundled timeline": "付属の年表に戻る",
     # Footer and exports

@@ -15,13 +15,15 @@ MATCHES = "search-matches"  # the events matching the search, as a bitmask from 
 TITLE = "page-title"
 LANGUAGE_LINK = "language-link"
 LEDE = "page-lede"
+# On a phone the description shows its first lines, and this button the rest (assets/disclosures.js).
+LEDE_TOGGLE = "lede-toggle"
 FOOTER = "page-footer"
 UPLOAD = "upload"
 UPLOAD_RESET = "upload-reset"
 UPLOAD_REPORT = "upload-report"
 EMBED_MENU = "embed-menu"
 
-# The filter panel's button in one column, where the panel is closed at first (assets/filter-panel.js).
+# The filter panel's button in one column, where the panel is closed at first (assets/disclosures.js).
 FILTERS_TOGGLE = "filters-toggle"
 THEMES = "theme-filter"
 THEMES_FIELD = "theme-filter-field"

@@ -67,6 +67,15 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                         children=[
                             html.H1(meta.title, id=ids.TITLE),
                             html.P(meta.description, id=ids.LEDE, className="lede"),
+                            # Shown on a phone while the description is cut short (assets/disclosures.js).
+                            html.Button(
+                                tr(lang, "Whole description"),
+                                id=ids.LEDE_TOGGLE,
+                                className="lede-toggle",
+                                type="button",
+                                hidden=True,
+                                **{"aria-expanded": "false", "aria-controls": ids.LEDE},
+                            ),
                         ],
                     ),
                     html.Div([language_switch(lang), upload_panel(limits, lang)], className="masthead-tools"),
@@ -161,7 +170,7 @@ def filter_panel(dataset: Dataset, lang: str = "en") -> html.Aside:
     controls = [
         html.H2(tr(lang, "Filters")),
         # In one column the panel sits above the chart: closed at first, behind this button, so that
-        # the chart is in the first view (assets/filter-panel.js; the label counts the filters on).
+        # the chart is in the first view (assets/disclosures.js; the label counts the filters on).
         html.Button(
             tr(lang, "Filters"),
             id=ids.FILTERS_TOGGLE,

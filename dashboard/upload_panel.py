@@ -26,7 +26,9 @@ def upload_panel(limits: Limits, lang: str = "en") -> html.Div:
                 accept=".csv,.zip,.json,.txt,text/csv,application/zip,application/json",
                 children=[
                     html.Strong(tr(lang, "Open CSV")),
-                    tr(lang, " — drop a file here or click to choose (.csv or .zip)"),
+                    # A phone has nothing to drop a file from: there, the control is one line.
+                    html.Span(tr(lang, " — drop a file here or click to choose"), className="upload-hint"),
+                    tr(lang, " (.csv or .zip)"),
                 ],
             ),
             html.Div(

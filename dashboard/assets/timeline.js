@@ -1016,7 +1016,7 @@
       return id && id.index ? { story: id.index, clicks: clicked.value } : noUpdate();
     },
 
-    /* The filter panel's button names how many filters are on (assets/filter-panel.js). */
+    /* The filter panel's button names how many filters are on (assets/disclosures.js). */
     filtersButton: withData(function (stored, shown, data) {
       data = payload(data);
       var label = data ? filtersLabel(data, stateOf(stored).filters) : shown;

@@ -130,4 +130,12 @@ def test_small_screens_and_zoom_lose_nothing(page: Page, server_url, width, cons
         expect(page.get_by_label(name, exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Reset all filters")).to_be_visible()
     expect(page.locator("#timeline .main-svg").first).to_be_visible()
+    # On a phone the description shows its first lines, and a button opens the rest.
+    if width <= 600:
+        lede = page.get_by_role("button", name="Whole description")
+        lede.focus()
+        page.keyboard.press("Enter")
+        expect(lede).to_have_attribute("aria-expanded", "true")
+    else:
+        expect(page.locator(".lede-toggle")).to_be_hidden()
     assert audit(page) == []  # open too

@@ -797,6 +797,51 @@ def test_fits_phone_and_laptop_screens(page: Page, server_url, width, console_er
     assert chart["width"] >= width * 0.75
 
 
+def lede_heights(page: Page) -> tuple[float, float]:
+    """The description's height as shown, and the height of all its text."""
+    return page.locator("#page-lede").evaluate("lede => [lede.clientHeight, lede.scrollHeight]")
+
+
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 667)])
+def test_on_a_phone_the_description_shows_its_first_lines_and_the_chart_starts_in_the_first_view(
+    page: Page, server_url, mini_server_url, width, height, console_errors
+):
+    # On a phone the dataset's description (eleven lines at 320 px) and the upload control's hint
+    # about dropping a file filled the first view: at 320 x 568 the chart started 688 px down. The
+    # description now shows its first three lines and a button for the rest, and the upload
+    # control is one line.
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, server_url)
+    toggle = page.get_by_role("button", name="Whole description")
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    shown, whole = lede_heights(page)
+    line = float(page.locator("#page-lede").evaluate("lede => parseFloat(getComputedStyle(lede).lineHeight)"))
+    assert shown < whole and shown <= 3 * line + 1, (shown, whole, line)
+    expect(page.locator(".upload-hint")).to_be_hidden()
+    expect(page.locator("#upload")).to_contain_text("Open CSV (.csv or .zip)", use_inner_text=True)
+    assert page.locator("#timeline .main-svg").first.bounding_box()["y"] < height
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_be_visible()  # to close it again
+    shown, whole = lede_heights(page)
+    assert shown == whole and shown > 3 * line + 1
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    assert lede_heights(page)[0] <= 3 * line + 1
+    # Wider, the whole description shows, with no button, and the upload control has its hint.
+    page.set_viewport_size({"width": 1024, "height": 768})
+    expect(toggle).to_be_hidden()
+    shown, whole = lede_heights(page)
+    assert shown == whole
+    expect(page.locator(".upload-hint")).to_be_visible()
+    # A description short enough to show whole has no button on a phone either.
+    page.set_viewport_size({"width": width, "height": height})
+    open_app(page, mini_server_url)
+    expect(page.locator("#page-lede")).to_have_text("A small test dataset.")
+    expect(page.locator(".lede-toggle")).to_be_hidden()
+
+
 @pytest.mark.parametrize(
     ("server", "width"),
     [("server_url", 768), ("server_url", 600), ("mini_server_url", 768), ("plain_server_url", 768)],
