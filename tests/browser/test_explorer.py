@@ -802,14 +802,15 @@ def lede_heights(page: Page) -> tuple[float, float]:
     return page.locator("#page-lede").evaluate("lede => [lede.clientHeight, lede.scrollHeight]")
 
 
-@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 667)])
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 667), (844, 390)])
 def test_on_a_phone_the_description_shows_its_first_lines_and_the_chart_starts_in_the_first_view(
     page: Page, server_url, mini_server_url, width, height, console_errors
 ):
     # On a phone the dataset's description (eleven lines at 320 px) and the upload control's hint
-    # about dropping a file filled the first view: at 320 x 568 the chart started 688 px down. The
-    # description now shows its first three lines and a button for the rest, and the upload
-    # control is one line.
+    # about dropping a file filled the first view: the chart started 688 px down at 320 x 568, and
+    # 510 px down at 844 x 390 (a phone held sideways). The description now shows its first three
+    # lines and a button for the rest, and the upload control is one line, beside the title on a
+    # phone held sideways.
     page.set_viewport_size({"width": width, "height": height})
     open_app(page, server_url)
     toggle = page.get_by_role("button", name="Whole description")
