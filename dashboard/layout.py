@@ -73,7 +73,6 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                                 id=ids.LEDE_TOGGLE,
                                 className="lede-toggle",
                                 type="button",
-                                hidden=True,
                                 **{"aria-expanded": "false", "aria-controls": ids.LEDE},
                             ),
                         ],

@@ -9,8 +9,10 @@
  * The dataset's description (ids.LEDE_TOGGLE). On a phone it would fill most of the first view
  * (eleven lines at 320 px): style.css shows its first three lines while the button's aria-expanded
  * is "false". The button shows only while it has something to show: the description is cut short,
- * or it is open. Dash renders it hidden; fitLedeToggle follows the description's size, which
- * changes with the window and with an opened file's own description.
+ * or it is open. fitLedeToggle follows the description's size, which changes with the window, and
+ * its text, which an opened file's own description replaces (closed again, to fit the new text).
+ * Dash renders the button shown, as a long description on a phone needs it, so that the page does
+ * not move when it is hidden elsewhere (where style.css hides it anyway, or the text is short).
  *
  * Dash sets each button's aria-expanded once, as the button first renders ("false"), and leaves it
  * alone after.
@@ -25,27 +27,35 @@
     var button = event.target && event.target.closest ? event.target.closest(TOGGLES) : null;
     if (!button) { return; }
     button.setAttribute("aria-expanded", String(button.getAttribute("aria-expanded") !== "true"));
-    if (button.classList.contains("lede-toggle")) { fitLedeToggle(); }
   });
+
+  function ledeToggle() { return document.querySelector(".lede-toggle"); }
 
   function fitLedeToggle() {
     var lede = document.getElementById(LEDE);
-    var button = document.querySelector(".lede-toggle");
+    var button = ledeToggle();
     if (!lede || !button) { return; }
-    var open = button.getAttribute("aria-expanded") === "true";
-    var cut = lede.scrollHeight > lede.clientHeight + 1;
-    if (button.hidden !== !(open || cut)) { button.hidden = !(open || cut); }
+    var show = button.getAttribute("aria-expanded") === "true" || lede.scrollHeight > lede.clientHeight + 1;
+    if (button.hidden === show) { button.hidden = !show; }
   }
 
-  /* The description comes with Dash's first render: its size is followed from then on (a
-   * ResizeObserver's callback runs after layout, so reading the sizes costs no extra layout). */
+  function newText() {
+    var button = ledeToggle();
+    if (button) { button.setAttribute("aria-expanded", "false"); }
+    fitLedeToggle();
+  }
+
+  /* The description comes with Dash's first render: from then on its size and its text are
+   * followed (a ResizeObserver's callback runs after layout, so reading the sizes costs no extra
+   * layout; a change of text that keeps the size, three lines for three, is one it does not see). */
   function followLede() {
     var lede = document.getElementById(LEDE);
-    if (!lede || typeof ResizeObserver !== "function") { return false; }
+    if (!lede) { return false; }
     new ResizeObserver(fitLedeToggle).observe(lede);
+    new MutationObserver(newText).observe(lede, { childList: true, characterData: true, subtree: true });
     return true;
   }
-  if (!followLede()) {
+  if (typeof ResizeObserver === "function" && !followLede()) {
     var waiting = new MutationObserver(function () {
       if (followLede()) { waiting.disconnect(); }
     });

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from page_helpers import open_filters
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from dashboard.filters import FilterState, apply_filters, theme_counts
 from dashboard.localise import localise
@@ -802,45 +802,50 @@ def lede_heights(page: Page) -> tuple[float, float]:
     return page.locator("#page-lede").evaluate("lede => [lede.clientHeight, lede.scrollHeight]")
 
 
-@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 667), (844, 390)])
+@pytest.mark.parametrize(("width", "height"), [(320, 568), (375, 667), (844, 390), (740, 360)])
 def test_on_a_phone_the_description_shows_its_first_lines_and_the_chart_starts_in_the_first_view(
-    page: Page, server_url, mini_server_url, width, height, console_errors
+    browser: Browser, server_url, mini_server_url, width, height
 ):
     # On a phone the dataset's description (eleven lines at 320 px) and the upload control's hint
     # about dropping a file filled the first view: the chart started 688 px down at 320 x 568, and
     # 510 px down at 844 x 390 (a phone held sideways). The description now shows its first three
-    # lines and a button for the rest, and the upload control is one line, beside the title on a
-    # phone held sideways.
-    page.set_viewport_size({"width": width, "height": height})
-    open_app(page, server_url)
-    toggle = page.get_by_role("button", name="Whole description")
-    expect(toggle).to_be_visible()
-    expect(toggle).to_have_attribute("aria-expanded", "false")
-    shown, whole = lede_heights(page)
-    line = float(page.locator("#page-lede").evaluate("lede => parseFloat(getComputedStyle(lede).lineHeight)"))
-    assert shown < whole and shown <= 3 * line + 1, (shown, whole, line)
-    expect(page.locator(".upload-hint")).to_be_hidden()
-    expect(page.locator("#upload")).to_contain_text("Open CSV (.csv or .zip)", use_inner_text=True)
-    assert page.locator("#timeline .main-svg").first.bounding_box()["y"] < height
-    toggle.click()
-    expect(toggle).to_have_attribute("aria-expanded", "true")
-    expect(toggle).to_be_visible()  # to close it again
-    shown, whole = lede_heights(page)
-    assert shown == whole and shown > 3 * line + 1
-    toggle.click()
-    expect(toggle).to_have_attribute("aria-expanded", "false")
-    assert lede_heights(page)[0] <= 3 * line + 1
-    # Wider, the whole description shows, with no button, and the upload control has its hint.
-    page.set_viewport_size({"width": 1024, "height": 768})
-    expect(toggle).to_be_hidden()
-    shown, whole = lede_heights(page)
-    assert shown == whole
-    expect(page.locator(".upload-hint")).to_be_visible()
-    # A description short enough to show whole has no button on a phone either.
-    page.set_viewport_size({"width": width, "height": height})
-    open_app(page, mini_server_url)
-    expect(page.locator("#page-lede")).to_have_text("A small test dataset.")
-    expect(page.locator(".lede-toggle")).to_be_hidden()
+    # lines and a button for the rest, the upload control is one line, and there is less room
+    # around the parts.
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        open_app(page, server_url)
+        expect(page.locator("#event-list-table")).to_be_attached()  # the page's later parts are in
+        expect(page.get_by_role("button", name="Whole description")).to_be_visible()
+        toggle = page.locator(".lede-toggle")
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        shown, whole = lede_heights(page)
+        line = float(page.locator("#page-lede").evaluate("lede => parseFloat(getComputedStyle(lede).lineHeight)"))
+        assert shown < whole and shown <= 3 * line + 1, (shown, whole, line)
+        expect(page.locator(".upload-hint")).to_be_hidden()
+        expect(page.locator("#upload")).to_contain_text("Open CSV (.csv or .zip)", use_inner_text=True)
+        assert page.locator("#timeline .main-svg").first.bounding_box()["y"] < height
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        expect(toggle).to_be_visible()  # to close it again
+        shown, whole = lede_heights(page)
+        assert shown == whole and shown > 3 * line + 1
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        assert lede_heights(page)[0] <= 3 * line + 1
+        # Wide enough for the whole description, the button goes; back on the phone, it is back.
+        page.set_viewport_size({"width": 1024, "height": 768})
+        expect(toggle).to_have_js_property("hidden", True)
+        shown, whole = lede_heights(page)
+        assert shown == whole
+        page.set_viewport_size({"width": width, "height": height})
+        expect(toggle).to_be_visible()
+        # A description short enough to show whole has no button on a phone either.
+        open_app(page, mini_server_url)
+        expect(page.locator("#page-lede")).to_have_text("A small test dataset.")
+        expect(page.locator(".lede-toggle")).to_have_js_property("hidden", True)
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize(

@@ -130,3 +130,60 @@ def test_the_template_downloads_and_loads_back(page: Page, server_url, console_e
     assert path.name == "events.csv"
     upload(page, path)
     expect(page.locator("#summary")).to_have_text("2 of 2 events")
+
+
+def zipped_mini(folder: Path, description: str) -> Path:
+    """The small test dataset as a .zip, with ``description`` for its description."""
+    import json
+    import zipfile
+
+    metadata = json.loads((FIXTURES / "mini" / "datapackage.json").read_text(encoding="utf-8"))
+    metadata["description"] = description
+    path = folder / f"mini-{len(description)}.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for part in (FIXTURES / "mini").iterdir():
+            if part.name != "datapackage.json":
+                archive.write(part, part.name)
+        archive.writestr("datapackage.json", json.dumps(metadata))
+    return path
+
+
+def test_on_a_phone_an_opened_files_description_has_its_button_only_while_cut_short(
+    page: Page, server_url, console_errors, tmp_path: Path
+):
+    # The description's button (assets/disclosures.js) follows the text an opened file brings, also
+    # when the description's box keeps its size: three lines of text in place of three lines cut
+    # short, or the other way round.
+    page.set_viewport_size({"width": 320, "height": 568})
+    open_page(page, server_url)
+    toggle = page.locator(".lede-toggle")
+    expect(toggle).to_be_visible()
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    height = page.locator("#page-lede").evaluate("lede => lede.clientHeight")
+    line = page.locator("#page-lede").evaluate("lede => parseFloat(getComputedStyle(lede).lineHeight)")
+    # Words enough for three lines and no more at 320 px, found in the page's own layout.
+    three_lines = page.locator("#page-lede").evaluate(
+        """(lede, line) => { const saved = lede.textContent; let words = 1;
+          lede.style.cssText = 'display: block; overflow: visible; -webkit-line-clamp: none';
+          do { lede.textContent = 'word '.repeat(++words).trim(); } while (lede.clientHeight <= 3 * line + 1);
+          lede.textContent = saved; lede.style.cssText = ''; return 'word '.repeat(words - 1).trim(); }""",
+        line,
+    )
+    assert height > 3 * line + 1
+    # An open description, replaced by a short one: closed again, and no button.
+    upload(page, zipped_mini(tmp_path, "A small test dataset."))
+    expect(page.locator("#page-lede")).to_have_text("A small test dataset.")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_be_hidden()
+    # Three lines shown whole: no button, though the box is as tall as three lines cut short.
+    upload(page, zipped_mini(tmp_path, three_lines))
+    expect(page.locator("#page-lede")).to_have_text(three_lines)
+    expect(toggle).to_be_hidden()
+    # A long one in its place, the same height cut short: the button is back, closed.
+    long_text = three_lines + " and then some more words that no longer fit."
+    upload(page, zipped_mini(tmp_path, long_text))
+    expect(page.locator("#page-lede")).to_have_text(long_text)
+    expect(toggle).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    assert page.locator("#page-lede").evaluate("lede => lede.scrollHeight > lede.clientHeight")
