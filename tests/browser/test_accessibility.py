@@ -131,6 +131,9 @@ def test_small_screens_and_zoom_lose_nothing(page: Page, server_url, width, heig
         expect(page.get_by_label(name, exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Reset all filters")).to_be_visible()
     expect(page.locator("#timeline .main-svg").first).to_be_visible()
+    # With a mouse, the upload control says a file can be dropped on it, also where it is short.
+    if width > 600:
+        expect(page.locator("#upload .upload-hint")).to_be_visible()
     # As on a phone, the description shows its first lines, and a button opens the rest.
     lede = page.get_by_role("button", name="Whole description")
     lede.focus()

@@ -158,19 +158,20 @@ def test_on_a_phone_an_opened_files_description_has_its_button_only_while_cut_sh
     open_page(page, server_url)
     toggle = page.locator(".lede-toggle")
     expect(toggle).to_be_visible()
-    toggle.click()
-    expect(toggle).to_have_attribute("aria-expanded", "true")
-    height = page.locator("#page-lede").evaluate("lede => lede.clientHeight")
     line = page.locator("#page-lede").evaluate("lede => parseFloat(getComputedStyle(lede).lineHeight)")
-    # Words enough for three lines and no more at 320 px, found in the page's own layout.
+    # Words enough for three lines and no more at 320 px, found in the page's own layout, on a copy
+    # of the description (writing the description itself would close it, as an opened file does).
     three_lines = page.locator("#page-lede").evaluate(
-        """(lede, line) => { const saved = lede.textContent; let words = 1;
-          lede.style.cssText = 'display: block; overflow: visible; -webkit-line-clamp: none';
-          do { lede.textContent = 'word '.repeat(++words).trim(); } while (lede.clientHeight <= 3 * line + 1);
-          lede.textContent = saved; lede.style.cssText = ''; return 'word '.repeat(words - 1).trim(); }""",
+        """(lede, line) => { const copy = lede.cloneNode(false); copy.removeAttribute('id');
+          copy.style.cssText = 'display: block; overflow: visible; -webkit-line-clamp: none';
+          lede.after(copy); let words = 1;
+          do { copy.textContent = 'word '.repeat(++words).trim(); } while (copy.clientHeight <= 3 * line + 1);
+          copy.remove(); return 'word '.repeat(words - 1).trim(); }""",
         line,
     )
-    assert height > 3 * line + 1
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    assert page.locator("#page-lede").evaluate("lede => lede.clientHeight") > 3 * line + 1
     # An open description, replaced by a short one: closed again, and no button.
     upload(page, zipped_mini(tmp_path, "A small test dataset."))
     expect(page.locator("#page-lede")).to_have_text("A small test dataset.")
@@ -187,3 +188,7 @@ def test_on_a_phone_an_opened_files_description_has_its_button_only_while_cut_sh
     expect(toggle).to_be_visible()
     expect(toggle).to_have_attribute("aria-expanded", "false")
     assert page.locator("#page-lede").evaluate("lede => lede.scrollHeight > lede.clientHeight")
+    # And three lines again, in a box as tall as the long text cut short: the button goes.
+    upload(page, zipped_mini(tmp_path, three_lines))
+    expect(page.locator("#page-lede")).to_have_text(three_lines)
+    expect(toggle).to_be_hidden()
