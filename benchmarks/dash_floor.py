@@ -16,7 +16,7 @@ from pathlib import Path
 from dash import Dash, dcc, html
 
 from dashboard import ids, load_dataset
-from dashboard.app import ASSETS, INDEX_TEMPLATE, PRELOADED_SCRIPTS, LeanPage, set_up_before_serving
+from dashboard.app import ASSETS, INDEX_TEMPLATE, LeanPage, set_up_before_serving
 from dashboard.compression import register_compression
 from dashboard.figures import timeline_figure
 from dashboard.layout import GRAPH_CONFIG, summary_text
@@ -24,18 +24,12 @@ from dashboard.routes import register_routes, serve_layout_compressed
 from dashboard.server import run_production_server
 
 
-class FloorPage(LeanPage):
-    """The explorer's page class, naming for early fetching only what this page uses."""
-
-    preloaded_scripts = PRELOADED_SCRIPTS[:2]  # plotly.js and the graph's chunk
-
-
 def floor_app(data: Path) -> Dash:
     """The floor page for the dataset at ``data``. Of our assets it loads only Babel's regenerator
     runtime, which Dash's renderer calls without the polyfill (the others are ignored: served, not
     named in the page)."""
     dataset = load_dataset(data)
-    app = FloorPage(
+    app = LeanPage(
         __name__,
         assets_folder=str(ASSETS),
         assets_ignore=r"^(?!regenerator-runtime-)",

@@ -228,13 +228,14 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         Output(ids.EXPORT_PANEL, "children"),
         Output(ids.EMBED_PANEL, "children"),
         Output(ids.CHART_KEY, "children"),
+        Output(ids.UPLOAD_HOLDER, "children"),
         Input(ids.FIRST_DRAWN, "data"),
         prevent_initial_call=True,
     )
     def show_later_parts(_ready):
         # The grid and the parts no first view shows go in once the chart has first drawn; list_view
         # then fills the grid.
-        return later_parts(lang)
+        return later_parts(source.limits, lang)
 
     @app.callback(
         Output(ids.LATER_FILTERS, "children"),

@@ -86,6 +86,13 @@ def escape_label(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def chart_height(lanes: int, era_rows: int = 0, notes: int = 0) -> int:
+    """The chart's height in pixels, for its number of lanes, rows of era labels and notes under it
+    (``assets/timeline.js`` works it out alike). With the defaults, the least it can be for as many
+    lanes: the room the page keeps for the chart until it is drawn (``layout.page``)."""
+    return max(310, 120 + 62 * lanes) + ERA_LABEL_ROW * max(era_rows - 2, 0) + NOTE_PX * notes
+
+
 def timeline_figure(
     dataset: Dataset,
     events: pd.DataFrame,
@@ -140,7 +147,7 @@ def timeline_figure(
     # The chart grows by any row past two, and by the notes under it, so that its lanes keep their room.
     era_rows = max((label.row for label in era_labels), default=-1) + 1
     notes = plan.thinned + (grid is not None)
-    height = max(310, 120 + 62 * len(labels)) + ERA_LABEL_ROW * max(era_rows - 2, 0) + NOTE_PX * notes
+    height = chart_height(len(labels), era_rows, notes)
     top, bottom = TOP_MARGIN, TIME_LABELS_PX + NOTE_PX * notes
     plot_px = height - top - bottom
     lanes_px = plot_px - ERA_LABEL_ROW * era_rows

@@ -19,6 +19,7 @@ LEDE = "page-lede"
 LEDE_TOGGLE = "lede-toggle"
 FOOTER = "page-footer"
 UPLOAD = "upload"
+UPLOAD_HOLDER = "upload-holder"  # where the upload control goes, with the page's later parts
 UPLOAD_RESET = "upload-reset"
 UPLOAD_REPORT = "upload-report"
 EMBED_MENU = "embed-menu"

@@ -10,6 +10,7 @@ from dash import dcc, html
 from . import ids
 from .chart_data import served_chart_data
 from .event_list import event_table
+from .figures import chart_height
 from .filters import FilterState, theme_counts
 from .i18n import LANGUAGE_NAMES, tr
 from .menus import embed_choices, embed_menu, export_choices, export_menu
@@ -18,7 +19,7 @@ from .presentation import EventDetails
 from .story import stories
 from .story_panel import story_panel, story_starts
 from .text import safe_markdown
-from .upload_panel import upload_panel
+from .upload_panel import upload_control, upload_panel
 from .uploads import Limits
 
 KEY_TAB = "Tab to the chart, then Left and Right arrows: previous and next event in the lane."
@@ -38,7 +39,7 @@ GRAPH_CONFIG = {
 }
 
 
-def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
+def page(dataset: Dataset, lang: str = "en") -> html.Div:
     """The whole explorer page for a dataset (already localised), in ``lang``."""
     meta = dataset.metadata
     return html.Div(
@@ -77,7 +78,7 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                             ),
                         ],
                     ),
-                    html.Div([language_switch(lang), upload_panel(limits, lang)], className="masthead-tools"),
+                    html.Div([language_switch(lang), upload_panel(lang)], className="masthead-tools"),
                 ],
             ),
             html.Section(id=ids.UPLOAD_REPORT, className="upload-report", role="status", **{"aria-live": "polite"}),
@@ -91,8 +92,19 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                             html.Div(
                                 className="summary-bar",
                                 children=[
+                                    # Until the chart's first draw writes the summary, its room is
+                                    # kept for the whole timeline's (style.css), so that the menus
+                                    # beside it on a phone stay where they first are.
                                     html.P(
-                                        id=ids.SUMMARY, className="summary", role="status", **{"aria-live": "polite"}
+                                        id=ids.SUMMARY,
+                                        className="summary",
+                                        role="status",
+                                        **{
+                                            "aria-live": "polite",
+                                            "data-placeholder": summary_text(
+                                                len(dataset.events), len(dataset.events), lang
+                                            ),
+                                        },
                                     ),
                                     export_menu(lang),
                                     embed_menu(lang),
@@ -112,6 +124,8 @@ def page(dataset: Dataset, limits: Limits, lang: str = "en") -> html.Div:
                             html.Div(
                                 className="timeline-region",
                                 role="group",
+                                # The least room the whole timeline's chart takes, kept until it is drawn.
+                                style={"--first-chart-height": f"{chart_height(len(dataset.themes))}px"},
                                 **{
                                     "aria-roledescription": tr(lang, "timeline chart"),
                                     "aria-label": tr(lang, "Timeline chart of {title}", title=meta.title),
@@ -373,7 +387,8 @@ class LaterParts(NamedTuple):
     """What goes into the page once the chart has first drawn (callbacks.show_later_parts), in the
     boxes the page leaves for it. Dash's start-up costs more per component the more components the
     first layout has (each one's first render notifies every other one); these are below the chart,
-    below the themes or in a closed menu, so no first view of a laptop's screen shows them. (The
+    below the themes or in a closed menu, so no first view of a laptop's screen shows them, or
+    stood in for by a copy of their face until they are in (the upload control). (The
     footer's credits and the filter panel's lower part, ``later_filters``, come at the same time,
     from callbacks.show_dataset_parts: they follow the dataset.)"""
 
@@ -381,16 +396,19 @@ class LaterParts(NamedTuple):
     export_choices: list  # into ids.EXPORT_PANEL
     embed_choices: list  # into ids.EMBED_PANEL
     chart_key: list  # into ids.CHART_KEY
+    upload_control: list  # into ids.UPLOAD_HOLDER
 
 
-def later_parts(lang: str = "en") -> LaterParts:
-    """The later parts of the page, in ``lang``."""
+def later_parts(limits: Limits, lang: str = "en") -> LaterParts:
+    """The later parts of the page, in ``lang``; ``limits`` bound what the upload control takes."""
     event_list = [
         html.H2(tr(lang, "Events"), id="event-list-title"),
         html.P(tr(lang, "Choose a row to read the event. Sort by a column with its arrows."), className="muted"),
         event_table(lang),
     ]
-    return LaterParts(event_list, export_choices(lang), embed_choices(lang), chart_key(lang))
+    return LaterParts(
+        event_list, export_choices(lang), embed_choices(lang), chart_key(lang), [upload_control(limits, lang)]
+    )
 
 
 def chart_summary(dataset: Dataset, events: pd.DataFrame, lanes: tuple[str, ...] | None, lang: str = "en") -> str:

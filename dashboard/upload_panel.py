@@ -14,23 +14,18 @@ MAX_LISTED = 100
 TEMPLATE_URL = "/template/events.csv"  # served by routes.py
 
 
-def upload_panel(limits: Limits, lang: str = "en") -> html.Div:
-    """Drag-and-drop or pick a CSV or .zip; a template to start from; a way back."""
+def upload_panel(lang: str = "en") -> html.Div:
+    """Drag-and-drop or pick a CSV or .zip; a template to start from; a way back.
+
+    The control itself (``upload_control``) comes in with the page's later parts, after the chart:
+    dcc.Upload draws nothing until dcc has fetched its code, and it cost the first draw about
+    15 ms. Until it is in, a copy of its face keeps its room (style.css hides the copy once the
+    control is there), so that nothing below it moves."""
     return html.Div(
         className="upload-panel",
         children=[
-            dcc.Upload(
-                id=ids.UPLOAD,
-                className="upload-drop",
-                max_size=limits.max_bytes,
-                accept=".csv,.zip,.json,.txt,text/csv,application/zip,application/json",
-                children=[
-                    html.Strong(tr(lang, "Open CSV")),
-                    # A phone has nothing to drop a file from: there, the control is one line.
-                    html.Span(tr(lang, " — drop a file here or click to choose"), className="upload-hint"),
-                    tr(lang, " (.csv or .zip)"),
-                ],
-            ),
+            html.Div(id=ids.UPLOAD_HOLDER),
+            html.Div(upload_label(lang), className="upload-drop upload-face", **{"aria-hidden": "true"}),
             html.Div(
                 className="upload-links",
                 children=[
@@ -45,6 +40,27 @@ def upload_panel(limits: Limits, lang: str = "en") -> html.Div:
             ),
         ],
     )
+
+
+def upload_control(limits: Limits, lang: str = "en") -> dcc.Upload:
+    """The upload control, which goes into the upload panel with the page's later parts."""
+    return dcc.Upload(
+        id=ids.UPLOAD,
+        className="upload-drop",
+        max_size=limits.max_bytes,
+        accept=".csv,.zip,.json,.txt,text/csv,application/zip,application/json",
+        children=upload_label(lang),
+    )
+
+
+def upload_label(lang: str) -> list:
+    """What the upload control says. A phone has nothing to drop a file from: there, style.css
+    leaves out the hint, and the control is one line."""
+    return [
+        html.Strong(tr(lang, "Open CSV")),
+        html.Span(tr(lang, " — drop a file here or click to choose"), className="upload-hint"),
+        tr(lang, " (.csv or .zip)"),
+    ]
 
 
 def upload_report(name: str, dataset: Dataset | None, problems: list[Problem]) -> list:

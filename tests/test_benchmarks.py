@@ -13,10 +13,11 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from competitors import timelinejs_events, vis_items  # noqa: E402
-from dash_floor import FloorPage, floor_app  # noqa: E402
+from dash_floor import floor_app  # noqa: E402
 from scale import paired_ratio, peak_memory_mb  # noqa: E402
 
 from dashboard import ids  # noqa: E402
+from dashboard.app import PRELOADED_SCRIPTS  # noqa: E402
 from dashboard.dataset import bundled_dataset_path  # noqa: E402
 from dashboard.figures import timeline_figure  # noqa: E402
 from dashboard.plotlyjs import DASH_PLOTLY_JS, page_bundle  # noqa: E402
@@ -64,7 +65,7 @@ def test_the_dash_floor_page_holds_the_chart_alone_served_as_ours(mini):
     assert not [src for src in scripts if "/assets/" in src and "regenerator-runtime" not in src]
     assert "/assets/style.css" not in page
     preloads = re.findall(r'<link rel="preload" as="script" href="/([^"]+)">', page)
-    assert preloads == list(FloorPage.preloaded_scripts)
+    assert preloads == list(PRELOADED_SCRIPTS)  # the explorer's, all of which this page uses too
     packed = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
     assert packed.headers["Content-Encoding"] == "gzip" and packed.headers.get("ETag")  # one copy, as ours
     layout = client.get("/_dash-layout").get_json()

@@ -18,6 +18,7 @@ from dashboard.chart_data import chart_payload, chart_payload_json
 from dashboard.filters import FilterState, filter_mask, theme_counts
 from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
 from dashboard.layout import later_filters, later_filters_rows, later_parts
+from dashboard.uploads import Limits
 from dashboard.urlstate import ViewState, to_query
 
 
@@ -249,10 +250,14 @@ def test_the_grid_and_the_later_parts_are_put_in_when_the_page_asks_for_them(app
     props = grid["props"]
     assert props["id"] == ids.LIST_TABLE and props["rowData"] == []
     assert [column["field"] for column in props["columnDefs"]] == ["date", "title", "themes", "importance"]
-    # The list's heading, the export choices and the chart's key: not in the first layout, put in now.
-    parts = (ids.LIST_HOLDER, ids.EXPORT_PANEL, ids.CHART_KEY)
+    # The list's heading, the export choices, the chart's key and the upload control: not in the
+    # first layout (the upload control's face is, with no id, aria-hidden), put in now.
+    parts = (ids.LIST_HOLDER, ids.EXPORT_PANEL, ids.CHART_KEY, ids.UPLOAD_HOLDER)
     later = {part: json.dumps(response[part]["children"]) for part in parts}
-    texts = ('"Events"', '"export-button"', "Keyboard help")
+    texts = ('"Events"', '"export-button"', "Keyboard help", '"Upload"')
+    (control,) = response[ids.UPLOAD_HOLDER]["children"]
+    assert control["props"]["id"] == ids.UPLOAD and control["props"]["max_size"] == Limits.from_environment().max_bytes
+    assert "upload-drop upload-face" in layout
     for part, text in zip(parts, texts, strict=True):
         assert text in later[part] and text not in layout
     # Nor are the credits and the filter panel's lower part: show_dataset_parts puts
@@ -374,7 +379,7 @@ def test_every_id_a_callback_names_is_in_the_page_or_its_later_parts(client, min
         return json.loads(item_id)["type"] if item_id.startswith("{") else item_id
 
     layout = client.get(prefix + "_dash-layout").get_json()
-    later = json.loads(json.dumps([later_parts(), later_filters(mini)], cls=PlotlyJSONEncoder))
+    later = json.loads(json.dumps([later_parts(Limits()), later_filters(mini)], cls=PlotlyJSONEncoder))
     present = {pattern(item_id) for item_id in component_ids([layout, later])}
     named = set()
     for callback in client.get(prefix + "_dash-dependencies").get_json():
