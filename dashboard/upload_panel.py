@@ -18,9 +18,10 @@ def upload_panel(lang: str = "en") -> html.Div:
     """Drag-and-drop or pick a CSV or .zip; a template to start from; a way back.
 
     The control itself (``upload_control``) comes in with the page's later parts, after the chart:
-    dcc.Upload draws nothing until dcc has fetched its code, and it cost the first draw about
-    15 ms. Until it is in, a copy of its face keeps its room (style.css hides the copy once the
-    control is there), so that nothing below it moves."""
+    dcc.Upload draws nothing until dcc has fetched its code, so in the first layout it moved the
+    page when it drew, and the first draw had its code to fetch and run. Until it is in, a copy of
+    its face keeps its room (style.css hides the copy once the control is there), so that nothing
+    below it moves."""
     return html.Div(
         className="upload-panel",
         children=[
