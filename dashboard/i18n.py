@@ -105,6 +105,7 @@ JA = {
     "Open CSV": "CSVを開く",
     " — drop a file here or click to choose": "：ここにファイルをドロップするか、クリックして選択",
     " (.csv or .zip)": "（.csv・.zip）",
+    "Open a CSV or zip file": "CSVまたはzipファイルを開く",
     "Download a template": "ひな形をダウンロード",
     "Back to the bundled timeline": "付属の年表に戻る",
     # Footer and exports

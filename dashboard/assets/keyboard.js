@@ -108,8 +108,10 @@
         }
       });
     });
+    // The upload control's file input has no label of its own: the panel carries one in the page's language.
     var file = document.querySelector("#upload input[type=file]");
-    if (file && !file.getAttribute("aria-label")) { file.setAttribute("aria-label", "Open a CSV or zip file"); }
+    var panel = file && file.closest(".upload-panel");
+    if (panel && !file.getAttribute("aria-label")) { file.setAttribute("aria-label", panel.dataset.fileLabel); }
   }
   new MutationObserver(wire).observe(document.documentElement, { childList: true, subtree: true });
   // In a story, Left and Right step through it (unless a text field has the focus).

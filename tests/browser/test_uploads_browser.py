@@ -192,3 +192,9 @@ def test_on_a_phone_an_opened_files_description_has_its_button_only_while_cut_sh
     upload(page, zipped_mini(tmp_path, three_lines))
     expect(page.locator("#page-lede")).to_have_text(three_lines)
     expect(toggle).to_be_hidden()
+
+
+@pytest.mark.parametrize(("prefix", "label"), [("/", "Open a CSV or zip file"), ("/ja/", "CSVまたはzipファイルを開く")])
+def test_the_file_input_is_labelled_in_the_pages_language(page: Page, server_url, console_errors, prefix, label):
+    page.goto(server_url.rstrip("/") + prefix)
+    expect(page.locator("#upload input[type=file]")).to_have_attribute("aria-label", label)
