@@ -38,11 +38,11 @@ GRID_SCRIPT_LINK = r'<link rel="prefetch" as="script" id="grid-script" href="\1"
 DATA_TABLE_SCRIPT = re.compile(r'<script src="[^"]*/dash_table/bundle[^"]*"></script>\s*')
 # What the first view needs but asks for only once Dash has laid it out: plotly.js, which dcc.Graph
 # adds when it mounts, and dcc's chunk for the graph (the file picker's and the year slider's come
-# later, with layout.later_parts and layout.later_filters). Named in the page as preloads, they are fetched while Dash's
-# scripts load and run, not once Dash has laid out the page. They are named after Dash's scripts, so
-# they queue behind them: a browser opens at most six connections to a server over HTTP/1.1 and asks
-# for what is named first first, and the page can start only once Dash's scripts are in (plotly.js
-# runs a few hundred ms later).
+# later, with layout.later_parts and layout.later_filters). Named in the page as preloads, they are
+# fetched while Dash's scripts load and run, not once Dash has laid out the page. They are named
+# after Dash's scripts, so they queue behind them: a browser opens at most six connections to a
+# server over HTTP/1.1 and asks for what is named first first, and the page can start only once
+# Dash's scripts are in (plotly.js runs a few hundred ms later).
 PRELOADED_SCRIPTS = (
     DASH_PLOTLY_JS,
     "_dash-component-suites/dash/dcc/async-graph.js",
