@@ -24,7 +24,7 @@ def upload_panel(lang: str = "en") -> html.Div:
     below it moves."""
     return html.Div(
         className="upload-panel",
-        # The file input's label (assets/keyboard.js gives it to the input, which dcc.Upload draws).
+        # The file input's label (assets/upload-input.js gives it to the input, which dcc.Upload draws).
         **{"data-file-label": tr(lang, "Open a CSV or zip file")},
         children=[
             html.Div(id=ids.UPLOAD_HOLDER),

@@ -89,7 +89,7 @@
 
   window.AllianceTimelineKeys = { attach: attach };
 
-  // In the app: wire the chart and label the upload control once Dash has drawn them.
+  // In the app: wire the chart once Dash has drawn it.
   if (!document.getElementById("react-entry-point")) { return; }
   function wire() {
     var announcer = document.getElementById("chart-announcer");
@@ -108,10 +108,6 @@
         }
       });
     });
-    // The upload control's file input has no label of its own: the panel carries one in the page's language.
-    var file = document.querySelector("#upload input[type=file]");
-    var panel = file && file.closest(".upload-panel");
-    if (panel && !file.getAttribute("aria-label")) { file.setAttribute("aria-label", panel.dataset.fileLabel); }
   }
   new MutationObserver(wire).observe(document.documentElement, { childList: true, subtree: true });
   // In a story, Left and Right step through it (unless a text field has the focus).

@@ -198,3 +198,18 @@ def test_on_a_phone_an_opened_files_description_has_its_button_only_while_cut_sh
 def test_the_file_input_is_labelled_in_the_pages_language(page: Page, server_url, console_errors, prefix, label):
     page.goto(server_url.rstrip("/") + prefix)
     expect(page.locator("#upload input[type=file]")).to_have_attribute("aria-label", label)
+
+
+def test_the_same_file_can_be_opened_again(page: Page, server_url, bundled, console_errors):
+    # A file input fires no change for the file it holds already: a keyboard reader, who opens the
+    # file chooser from the input itself (as set_input_files stands in for here; a click on the
+    # control empties the input first), went back to the bundled timeline (or fixed the file),
+    # chose the same file again, and got nothing.
+    open_page(page, server_url)
+    path = FIXTURES / "mini" / "events.csv"
+    opened = len(load_dataset(FIXTURES / "mini").events)
+    for _ in range(2):
+        upload(page, path)
+        expect(page.locator("#summary")).to_have_text(f"{opened} of {opened} events")
+        page.get_by_role("button", name="Back to the bundled timeline").click()
+        expect(page.locator("#summary")).to_have_text(f"{len(bundled.events)} of {len(bundled.events)} events")
