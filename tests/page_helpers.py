@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from playwright.sync_api import Browser, Page, expect
+
+
+@contextmanager
+def page_in_window(browser: Browser, width: int, height: int, touch: bool) -> Iterator[Page]:
+    """A page of its own, in a window of ``width`` x ``height``: a phone's (touch, no mouse) when
+    ``touch``. Closed after."""
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def open_filters(page: Page) -> None:

@@ -7,7 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from page_helpers import open_filters
+from page_helpers import open_filters, page_in_window
 from playwright.sync_api import Browser, Page, expect
 
 from dashboard.filters import FilterState, apply_filters, theme_counts
@@ -807,9 +807,7 @@ def test_on_a_phone_the_description_shows_its_first_lines_and_the_chart_starts_i
     # 510 px down at 844 x 390 (a phone held sideways). The description now shows its first three
     # lines and a button for the rest, the upload control is one line, and there is less room
     # around the parts.
-    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
+    with page_in_window(browser, width, height, touch=True) as page:
         open_app(page, server_url)
         expect(page.locator("#event-list-table")).to_be_attached()  # the page's later parts are in
         expect(page.get_by_role("button", name="Whole description")).to_be_visible()
@@ -840,8 +838,6 @@ def test_on_a_phone_the_description_shows_its_first_lines_and_the_chart_starts_i
         open_app(page, mini_server_url)
         expect(page.locator("#page-lede")).to_have_text("A small test dataset.")
         expect(page.locator(".lede-toggle")).to_have_js_property("hidden", True)
-    finally:
-        context.close()
 
 
 LAYOUT_SHIFTS_JS = """
@@ -861,9 +857,7 @@ def test_nothing_on_the_page_moves_as_it_loads(browser: Browser, server_url, wid
     # once dcc has its code; the menus, which sat beside an empty summary until the first draw
     # wrote it and pushed them onto a line of their own; the event list, below a chart box of no
     # height until the chart was drawn. Their room is now kept from the first render.
-    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
-    page = context.new_page()
-    try:
+    with page_in_window(browser, width, height, touch) as page:
         page.add_init_script(LAYOUT_SHIFTS_JS)
         open_app(page, server_url)
         expect(page.locator("#upload")).to_be_attached()  # the upload control, in place of its face
@@ -872,8 +866,6 @@ def test_nothing_on_the_page_moves_as_it_loads(browser: Browser, server_url, wid
         page.wait_for_timeout(500)  # the grid's own last touches, 200 ms or so after its first row
         shifts = page.evaluate("window.layoutShifts")
         assert sum(shift["value"] for shift in shifts) < 0.005, shifts
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(
