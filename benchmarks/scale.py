@@ -36,6 +36,7 @@ from pathlib import Path
 
 from callback_requests import callback_body
 from competitors import libraries_side
+from frames import first_frame
 from generate import generate
 from static_files import serve_folder
 
@@ -65,11 +66,14 @@ BUNDLED_CHANGES = [
     FilterState(themes=("nuclear", "missile")),
     FilterState(),
 ]
+# A Plotly chart is drawn once its marks are in the page and Plotly has its data; our page's, once
+# the summary says how many events it shows too. The bare page's chart is #chart.
+PLOT_DRAWN_JS = "(gd) => !!gd && !!gd.querySelector('.scatterlayer .point') && (gd._fullData || []).length > 0"
 DRAWN_JS = (
-    "() => { const gd = document.querySelector('#timeline .js-plotly-plot');"
-    " return !!gd && !!gd.querySelector('.scatterlayer .point')"
-    " && (gd._fullData || []).length > 0 && /of/.test(document.querySelector('#summary').textContent); }"
+    f"() => ({PLOT_DRAWN_JS})(document.querySelector('#timeline .js-plotly-plot'))"
+    " && /of/.test(document.querySelector('#summary').textContent)"
 )
+BARE_DRAWN_JS = f"() => ({PLOT_DRAWN_JS})(document.querySelector('#chart'))"
 # What the browser has fetched so far, as sent over the wire (compressed where the server
 # compressed it): the page, its scripts, the layout and the chart data.
 FETCHED_JS = """() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
@@ -99,8 +103,7 @@ CLICK_THEME_JS = """(n) => {
 }"""
 BARE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><script src="plotly.min.js"></script></head>
 <body><div id="chart" style="height:600px"></div><script>
-fetch('figure.json').then(r => r.json()).then(fig => Plotly.newPlot('chart', fig.data, fig.layout, {responsive: true}))
-  .then(() => { window.drawn = performance.now(); });
+fetch('figure.json').then(r => r.json()).then(fig => Plotly.newPlot('chart', fig.data, fig.layout, {responsive: true}));
 </script></body></html>"""
 
 
@@ -213,12 +216,11 @@ DASH_FLOOR = (str(Path(__file__).with_name("dash_floor.py")),)  # run by running
 
 
 def open_drawn(browser, url: str):
-    """A fresh page (nothing cached) on our page, and the time from navigation to the timeline
-    drawn, in ms."""
+    """A fresh page (nothing cached) on our page, and the time from navigation to the first frame
+    with the timeline drawn, in ms."""
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(url)
-    page.wait_for_function(DRAWN_JS, timeout=120_000)
-    return page, page.evaluate("() => performance.now()")
+    return page, first_frame(page, DRAWN_JS, 120_000)
 
 
 def our_draw(browser, url: str) -> float:
@@ -229,11 +231,10 @@ def our_draw(browser, url: str) -> float:
 
 
 def bare_draw(browser, url: str) -> float:
-    """Navigation to the figure drawn on a bare page, in ms, in a fresh page."""
+    """Navigation to the first frame with the figure drawn on a bare page, in ms, in a fresh page."""
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(url)
-    page.wait_for_function("() => window.drawn !== undefined", timeout=120_000)
-    drawn = page.evaluate("() => window.drawn")
+    drawn = first_frame(page, BARE_DRAWN_JS, 120_000)
     page.close()
     return drawn
 
