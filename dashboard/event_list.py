@@ -16,6 +16,7 @@ from .model import Dataset
 from .presentation import event_dates
 
 LIST_LIMIT = 500
+LIMIT_NOTE = "The list holds the first {limit} of {total} events; narrow the filters to see the rest."
 PAGE_SIZE = 25
 IMPORTANCE_LABELS = {1: "Minor", 2: "Notable", 3: "Major"}
 # Dates sort by when they happened, not by their text.
@@ -81,6 +82,6 @@ def list_note(events: pd.DataFrame, lang: str = "en") -> list:
     if events.empty:
         return [html.P(tr(lang, "No events to list."), className="muted")]
     if len(events) > LIST_LIMIT:
-        note = f"The list holds the first {LIST_LIMIT} of {len(events):,} events; narrow the filters to see the rest."
+        note = tr(lang, LIMIT_NOTE, limit=LIST_LIMIT, total=f"{len(events):,}")
         return [html.P(note, className="muted")]
     return []

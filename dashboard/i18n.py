@@ -76,12 +76,15 @@ JA = {
     "Minor": "小",
     "Notable": "中",
     "Major": "大",
-    "No events to list.": "一覧に表示する出来事はありません。",
     # Story
     "← Previous": "← 前へ",
     "Next →": "次へ →",
     "Exit story": "ストーリーを終える",
     "Left and Right arrow keys also move through the story.": "左右の矢印キーでもストーリーを進められます。",
+    "No events to list.": "一覧に表示する出来事はありません。",
+    "The list holds the first {limit} of {total} events; narrow the filters to see the rest.": (
+        "一覧には全{total}件中の最初の{limit}件を表示しています。残りを見るには絞り込んでください。"
+    ),
     "Step {step} of {total}: {title} ({date})": "{total}件中{step}件目：{title}（{date}）",
     # Menus
     "Export": "書き出し",

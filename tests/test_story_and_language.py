@@ -5,11 +5,13 @@ from __future__ import annotations
 import subprocess
 import xml.etree.ElementTree as ET
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from dashboard import load_dataset
 from dashboard.cli import main
+from dashboard.event_list import LIST_LIMIT, list_note
 from dashboard.export import ExportError, ExportOptions, export_view, story_page
 from dashboard.filters import FilterState
 from dashboard.i18n import JA, tr
@@ -67,6 +69,19 @@ def test_the_interface_speaks_japanese_and_falls_back_to_english():
     assert tr("en", "{shown} of {total} events", shown=3, total=70) == "3 of 70 events"
     assert tr("ja", "A sentence nobody translated") == "A sentence nobody translated"
     assert all(value.strip() for value in JA.values())
+
+
+def test_the_lists_note_on_its_first_rows_is_in_the_pages_language():
+    # It was English on the Japanese page.
+    events = pd.DataFrame({"id": [f"e{n}" for n in range(LIST_LIMIT + 1234)]})
+    (note,) = list_note(events, "ja")
+    assert (
+        note.children
+        == f"一覧には全{LIST_LIMIT + 1234:,}件中の最初の{LIST_LIMIT}件を表示しています。残りを見るには絞り込んでください。"
+    )
+    (note,) = list_note(events, "en")
+    assert note.children.startswith(f"The list holds the first {LIST_LIMIT} of {LIST_LIMIT + 1234:,} events")
+    assert list_note(events.head(LIST_LIMIT), "ja") == []
 
 
 def test_japanese_dataset_texts_fall_back_to_english(write_csv):
