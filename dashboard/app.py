@@ -10,8 +10,9 @@ from dash import Dash
 from flask import Flask, request
 
 from .callbacks import register_callbacks
-from .chart_data import chart_payload_json
+from .chart_data import chart_payload_json, search_matches
 from .compression import register_compression
+from .filters import filter_mask, search_terms
 from .interaction import state_to_store
 from .layout import language_path, page
 from .model import Dataset
@@ -70,16 +71,24 @@ class LeanPage(Dash):
 
 
 # The view a shared link's address opens, in the page itself (assets/timeline.js, firstView):
-# the chart is drawn from it at once, where the page asked the server for it first (about 0.1 s).
+# the chart is drawn from it at once, where the page asked the server for it first (about 0.1 s),
+# and then asked again for the events its search words match (about 0.07 s). Whether the view is
+# empty comes too: the page then shows the empty state in the chart's place from its first paint,
+# where the chart's room was kept until the first draw found nothing to draw.
 FIRST_VIEW_ID = "first-view"
 
 
 def first_view_script(dataset: Dataset, query: str) -> str:
-    """A data block (never run) with the state and zoom that the address ``?query`` opens. The
-    address is the reader's text: in JSON with ``<``, ``>`` and ``&`` escaped, it cannot end the
-    block or start markup."""
+    """A data block (never run) with the state and zoom that the address ``?query`` opens, whether
+    that view shows no events, and the events its search words match (as the page's search asks).
+    The address is the reader's text: in JSON with ``<``, ``>`` and ``&`` escaped, it cannot end
+    the block or start markup."""
     state, zoom = first_view(query, dataset)
-    text = json.dumps({"search": "?" + query, "state": state_to_store(state), "zoom": zoom}, ensure_ascii=True)
+    view = {"search": "?" + query, "state": state_to_store(state), "zoom": zoom}
+    view["empty"] = not filter_mask(dataset, state.filters).any()
+    if search_terms(state.filters.query):
+        view["matches"] = search_matches(dataset, state.filters.query)
+    text = json.dumps(view, ensure_ascii=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/json" id="{FIRST_VIEW_ID}">{text}</script>'
 

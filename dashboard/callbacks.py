@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 from flask import request
 
 from . import ids
-from .chart_data import chart_payload_json, search_bits, served_chart_data
+from .chart_data import chart_payload_json, search_matches, served_chart_data
 from .event_list import LIST_LIMIT, list_note, list_rows, selected_row_rules
 from .export import download
 from .filters import apply_filters, search_terms, sort_events
@@ -169,7 +169,7 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
         if not search_terms(query) or (matches and matches.get("query") == query):
             raise PreventUpdate
         dataset = source.resolve(stored_dataset, lang)
-        return {"query": query, "total": len(dataset.events), "bits": search_bits(dataset, query)}
+        return search_matches(dataset, query)
 
     app.clientside_callback(
         ClientsideFunction("timeline", "controls"),

@@ -172,6 +172,12 @@ def search_bits(dataset: Dataset, query: str) -> str:
     return base64.b64encode(np.packbits(values, bitorder="little").tobytes()).decode("ascii")
 
 
+def search_matches(dataset: Dataset, query: str) -> dict[str, Any]:
+    """What the page's matches store holds for a search (timeline.js matchBits): the query, the
+    number of events the bitmask covers, and the bitmask of the events matching it."""
+    return {"query": query, "total": len(dataset.events), "bits": search_bits(dataset, query)}
+
+
 CHART_DATA_FILE = "_chart-data.json"  # under each page's path: the server's own dataset's chart data
 
 

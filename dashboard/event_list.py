@@ -78,9 +78,8 @@ def selected_row_rules(selected: str | None) -> dict[str, str]:
 
 
 def list_note(events: pd.DataFrame, lang: str = "en") -> list:
-    """A note when the list is empty, or when only the first rows are listed."""
-    if events.empty:
-        return [html.P(tr(lang, "No events to list."), className="muted")]
+    """A note when only the first rows are listed. (An empty view has no list: the empty state
+    stands in for it, style.css.)"""
     if len(events) > LIST_LIMIT:
         note = tr(lang, LIMIT_NOTE, limit=LIST_LIMIT, total=f"{len(events):,}")
         return [html.P(note, className="muted")]

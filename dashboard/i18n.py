@@ -81,7 +81,6 @@ JA = {
     "Next →": "次へ →",
     "Exit story": "ストーリーを終える",
     "Left and Right arrow keys also move through the story.": "左右の矢印キーでもストーリーを進められます。",
-    "No events to list.": "一覧に表示する出来事はありません。",
     "The list holds the first {limit} of {total} events; narrow the filters to see the rest.": (
         "一覧には全{total}件中の最初の{limit}件を表示しています。残りを見るには絞り込んでください。"
     ),

@@ -18,6 +18,7 @@ from dashboard.chart_data import chart_payload, chart_payload_json
 from dashboard.filters import FilterState, filter_mask, theme_counts
 from dashboard.interaction import Action, resolve_action, state_from_store, state_to_store
 from dashboard.layout import later_filters, later_filters_rows, later_parts
+from dashboard.localise import localise
 from dashboard.uploads import Limits
 from dashboard.urlstate import ViewState, to_query
 
@@ -112,17 +113,32 @@ FIRST_VIEW = re.compile(r'<script type="application/json" id="first-view">([^<]*
 @pytest.mark.parametrize("page", ["/", "/ja/"])
 @pytest.mark.parametrize(
     "search",
-    [SHARED, "?fbclid=x", "?from=1800&to=2100", "?story=grow&step=2", "?story=pay&step=9&q=x", "?themes=&sort=-title"],
+    [
+        SHARED,
+        "?fbclid=x",
+        "?from=1800&to=2100",
+        "?story=grow&step=2",
+        "?story=pay&step=9&q=x",
+        "?themes=&sort=-title",
+        "?q=treaty+japan&from=1990",
+        "?q=zzzz",
+    ],
 )
-def test_a_shared_links_page_carries_the_view_the_server_would_answer(app, client, search, page):
+def test_a_shared_links_page_carries_the_view_the_server_would_answer(app, client, mini, search, page):
     # The page draws a shared link's view from the page itself (app.first_view_script) instead of
-    # asking the server first: what it carries is what the server answers for that address.
+    # asking the server first: what it carries is what the server answers for that address, and for
+    # its search words, and whether the view has no events.
     carried = json.loads(FIRST_VIEW.search(client.get(page + search).get_data(as_text=True)).group(1))
     assert carried["search"] == search
     navigated = f"{ids.ADDRESS_NAVIGATED}.data"
     answer = call(app, client, STATE_DATA, {navigated: {"search": search, "at": 1}}, [navigated], page)
     assert carried["state"] == answer[ids.STATE]["data"]
     assert carried["zoom"] == answer.get(ids.ZOOM, {}).get("data")
+    state = {STATE_DATA: carried["state"]}
+    searched = call(app, client, f"{ids.MATCHES}.data", state, [STATE_DATA], page).get(ids.MATCHES, {}).get("data")
+    assert carried.get("matches") == searched
+    shown = filter_mask(localise(mini, page.strip("/") or "en"), state_from_store(carried["state"]).filters)
+    assert carried["empty"] == (not shown.any())
 
 
 @pytest.mark.parametrize("search", ["?from=%C2%B2", "?story=grow&step=%D9%A1", "?to=" + "9" * 5000])

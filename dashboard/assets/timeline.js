@@ -900,10 +900,11 @@
   var clientside = window.dash_clientside = window.dash_clientside || {};
 
   /* A shared link's view comes in the page itself (app.first_view_script: its state and zoom, as
-   * the server reads the address): the first draw draws it at once, and the state's store and the
-   * zoom take it, which every other part of the page follows. A page without it for this address
-   * asks the server (callbacks.sync_state), the way back and forward do (popstate, above). A plain
-   * address has no state to read, so a first load without one sends no request before the chart. */
+   * the server reads the address, and the events its search words match): the first draw draws it
+   * at once, and the stores take it, which every other part of the page follows. A page without
+   * it for this address asks the server (callbacks.sync_state), the way back and forward do
+   * (popstate, above). A plain address has no state to read, so a first load without one sends no
+   * request before the chart. */
   function firstView() {
     var block = document.getElementById("first-view");  // app.FIRST_VIEW_ID
     if (!block) { return null; }
@@ -923,16 +924,26 @@
         if (!view) {
           openAddress();
         } else if (!args[0]) {
+          // The matches first: the server's search, which the state calls, then has its answer.
+          if (view.matches) { clientside.set_props("search-matches", { data: view.matches }); }
           clientside.set_props("view-state", { data: view.state });
           if (view.zoom) { clientside.set_props("zoom-window", { data: view.zoom }); }
           args[0] = view.state;
           args[1] = view.zoom;
+          args[2] = view.matches || args[2];
         }
       }
       opened = true;
       return callback.apply(null, args);
     };
   }
+  /* A shared link to a view with no events shows the empty state in the chart's place from the
+   * page's first paint (style.css, .first-view-empty), not the chart's room until the first draw
+   * finds nothing to draw; the first view with events drawn ends it. */
+  var EMPTY_FIRST_VIEW = "first-view-empty";
+  var opening = firstView();
+  if (opening && opening.empty) { document.documentElement.classList.add(EMPTY_FIRST_VIEW); }
+
   function openAddress() {
     clientside.set_props("address-navigated", { data: { search: window.location.search, at: Date.now() } });
   }
@@ -1050,6 +1061,7 @@
       followZoomSoon();
       followWidth();
       var empty = live.count === 0;
+      if (!empty) { document.documentElement.classList.remove(EMPTY_FIRST_VIEW); }
       return [figure, summary(data, live.count), !empty, empty ? { display: "none" } : {}];
     }, 3))
   };

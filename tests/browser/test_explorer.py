@@ -868,6 +868,51 @@ def test_nothing_on_the_page_moves_as_it_loads(browser: Browser, server_url, wid
         assert sum(shift["value"] for shift in shifts) < 0.005, shifts
 
 
+@pytest.mark.parametrize(("width", "height", "touch"), [(375, 667, True), (1440, 900, False)])
+def test_a_link_to_a_view_with_no_events_shows_its_empty_state_from_the_first_paint(
+    browser: Browser, server_url, bundled, width, height, touch
+):
+    # The chart's room was kept until the first draw found nothing to draw, and then the empty
+    # state took its place: what was below moved up (a layout shift of 0.01 to 0.06). The page now
+    # knows from its address's view (app.first_view_script) that it is empty.
+    with page_in_window(browser, width, height, touch) as page:
+        page.add_init_script(LAYOUT_SHIFTS_JS)
+        open_app(page, server_url + "/?q=zzzznothing")
+        wait_for_summary(page, 0, len(bundled.events))
+        expect(page.locator("#empty-state")).to_be_visible()
+        expect(page.locator("#upload")).to_be_attached()  # the later parts, last to come in
+        # It stands in for the list and the chart's key too, which say nothing more.
+        expect(page.locator("#event-list-section")).to_be_hidden()
+        expect(page.locator("#chart-key")).to_be_hidden()
+        page.wait_for_timeout(500)
+        shifts = page.evaluate("window.layoutShifts")
+        assert sum(shift["value"] for shift in shifts) < 0.005, shifts
+        # Once a view has events, the chart is back in its place, and the empty state goes.
+        page.get_by_role("button", name="Clear all filters").click()
+        wait_for_summary(page, len(bundled.events), len(bundled.events))
+        expect(page.locator("#empty-state")).to_be_hidden()
+        expect(page.locator("#timeline .main-svg").first).to_be_visible()
+        assert page.locator(".timeline-region").bounding_box()["height"] > 300
+        expect(page.locator(".event-grid .ag-row").first).to_be_visible()
+        expect(page.locator("#chart-key")).to_be_visible()
+
+
+def test_a_shared_link_with_search_words_is_drawn_without_waiting_for_the_servers_search(
+    page: Page, server_url, bundled, console_errors
+):
+    # The events a link's search words match come with the page (app.first_view_script), where the
+    # page waited for the server's search to draw them (about 0.07 s). Held back here for a minute,
+    # that answer is not what draws the chart.
+    hold_back(page, "search-matches.data", 60_000)
+    page.goto(server_url + "/?q=treaty&from=1990")
+    shown = expected_ids(bundled, query="treaty", start=1990)
+    expect(page.locator("#summary")).to_have_text(f"{len(shown)} of {len(bundled.events)} events", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('#timeline .js-plotly-plot') !== null", timeout=10_000)
+    assert drawn_ids(page) == shown
+    expect(page.get_by_label("Search")).to_have_value("treaty")
+    page.wait_for_function("() => window.heldBack === true")  # the server was asked, and is still held
+
+
 @pytest.mark.parametrize(
     ("server", "width"),
     [("server_url", 768), ("server_url", 600), ("mini_server_url", 768), ("plain_server_url", 768)],
