@@ -47,6 +47,23 @@ def test_pages_pass_axe(page: Page, server_url, path, console_errors):
     assert audit(page) == []
 
 
+def test_an_empty_view_passes_axe_and_offers_no_skip_to_the_list_it_stands_in_for(
+    page: Page, server_url, console_errors
+):
+    page.goto(server_url + "/?q=zzzznothing")
+    expect(page.locator("#summary")).to_have_text(re.compile(r"^0 of \d+ events$"))
+    expect(page.locator("#empty-state")).to_be_visible()
+    expect(page.locator("#upload")).to_be_attached()  # the later parts, last to come in
+    # The skip link led to the hidden list, and on to the footer.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.className") != "skip-link"
+    expect(page.locator(".skip-link")).to_be_hidden()
+    assert audit(page) == []
+    page.get_by_role("button", name="Clear all filters").click()
+    expect(page.locator("#summary")).to_have_text(re.compile(r"^(\d+) of \1 events$"))
+    expect(page.locator(".skip-link")).to_be_visible()  # offered again (off the screen until focused)
+
+
 def test_embed_passes_axe(page: Page, server_url, console_errors):
     page.goto(server_url + "/embed?themes=forces")
     page.wait_for_function("() => !!document.querySelector('#timeline-chart .scatterlayer .point')")
