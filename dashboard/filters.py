@@ -27,9 +27,16 @@ class FilterState:
         return self == FilterState()
 
 
+# Each word of a search is a pass over every event's text (about 50 ms at 100,000 events), and a
+# shared link's page runs its search before it is sent (app.first_view_script): a search counts
+# its first words only, which is more than any reader types.
+MAX_SEARCH_WORDS = 10
+
+
 def search_terms(query: str) -> list[str]:
-    """The casefolded words of a search; an event matches when it contains all of them."""
-    return query.casefold().split()
+    """The casefolded words of a search, each once, the first ``MAX_SEARCH_WORDS`` of them; an event
+    matches when it contains all of them."""
+    return list(dict.fromkeys(query.casefold().split()))[:MAX_SEARCH_WORDS]
 
 
 def has_any_theme(events: pd.DataFrame, theme_ids: Collection[str]) -> pd.Series:

@@ -3,7 +3,16 @@ from dataclasses import replace
 
 import pytest
 
-from dashboard.filters import FilterState, apply_filters, filter_mask, normalise, sort_events, theme_counts
+from dashboard.filters import (
+    MAX_SEARCH_WORDS,
+    FilterState,
+    apply_filters,
+    filter_mask,
+    normalise,
+    search_terms,
+    sort_events,
+    theme_counts,
+)
 from dashboard.model import Derived
 
 
@@ -45,6 +54,19 @@ def test_year_range_keeps_events_overlapping_it(mini):
 )
 def test_search_over_title_description_and_actors(mini, query, expected):
     assert ids(apply_filters(mini, FilterState(query=query))) == expected
+
+
+def test_a_search_counts_each_word_once_and_its_first_ten_words_only(mini):
+    # Each word is a pass over every event's text, and a shared link's page runs its search.
+    assert search_terms("Treaty treaty  KISHI") == ["treaty", "kishi"]
+    many = " ".join(f"w{n}" for n in range(MAX_SEARCH_WORDS + 5))
+    assert search_terms(many) == [f"w{n}" for n in range(MAX_SEARCH_WORDS)]
+    # Ten words that "police" holds, then one no event holds: it does not count.
+    ten = "p po pol poli polic police o ol oli olic"
+    assert ids(apply_filters(mini, FilterState(query=ten + " zzzz"))) == ids(
+        apply_filters(mini, FilterState(query="police"))
+    )
+    assert ids(apply_filters(mini, FilterState(query="police")))
 
 
 def test_judgement_filter(mini):
