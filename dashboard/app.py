@@ -82,14 +82,16 @@ def first_view_script(dataset: Dataset, query: str) -> str:
     """A data block (never run) with the state and zoom that the address ``?query`` opens, whether
     that view shows no events, and the events its search words match (as the page's search asks).
     The address is the reader's text: in JSON with ``<``, ``>`` and ``&`` escaped, it cannot end
-    the block or start markup."""
+    the block or start markup, and with ``%`` escaped, it cannot name a part of Dash's page
+    template (``{%scripts%}``), which Dash fills in after the block is in."""
     state, zoom = first_view(query, dataset)
     view = {"search": "?" + query, "state": state_to_store(state), "zoom": zoom}
     view["empty"] = not filter_mask(dataset, state.filters).any()
     if search_terms(state.filters.query):
         view["matches"] = search_matches(dataset, state.filters.query)
     text = json.dumps(view, ensure_ascii=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    for character in "<>&%":
+        text = text.replace(character, f"\\u{ord(character):04x}")
     return f'<script type="application/json" id="{FIRST_VIEW_ID}">{text}</script>'
 
 

@@ -166,9 +166,13 @@ def register_callbacks(app: Dash, source: DataSource, lang: str = "en") -> None:
     )
     def search(stored, matches, stored_dataset):
         query = state_from_store(stored).filters.query
-        if not search_terms(query) or (matches and matches.get("query") == query):
+        if not search_terms(query):
             raise PreventUpdate
         dataset = source.resolve(stored_dataset, lang)
+        # The page may hold this search's answer already (a shared link's page carries it), unless
+        # that answer was for other data (a copy of the page kept from before the data changed).
+        if matches and matches.get("query") == query and matches.get("total") == len(dataset.events):
+            raise PreventUpdate
         return search_matches(dataset, query)
 
     app.clientside_callback(

@@ -112,17 +112,21 @@
     return /\S/.test(query || "");
   }
 
+  // Each search answer's bitmask, decoded once. Kept apart from the answer, which is the matches
+  // store's value: Dash sends that value with every call that names the store (callbacks.search).
+  var decodedBits = new WeakMap();
+
   function matchBits(data, filters, matches) {
     // The search bitmask for these filters: null when there is no search, undefined while it is on its way.
     if (!hasTerms(filters.query)) { return null; }
     if (!matches || matches.query !== filters.query || matches.total !== data.total) { return undefined; }
-    if (!matches.bytes) {
+    if (!decodedBits.has(matches)) {
       var raw = atob(matches.bits);
       var bytes = new Uint8Array(raw.length);
       for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
-      matches.bytes = bytes;
+      decodedBits.set(matches, bytes);
     }
-    return matches.bytes;
+    return decodedBits.get(matches);
   }
 
   function laneFlags(data, themes) {
