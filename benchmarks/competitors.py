@@ -4,10 +4,10 @@ vis-timeline (Apache-2.0 or MIT) and TimelineJS (MPL-2.0) are fetched once from 
 at pinned versions, each tarball checked against the registry's SHA-512, and kept in
 ``benchmarks/.cache`` (ignored by git): the tool never ships them. Each library's page loads its
 own build, fetches the events as JSON in the library's format and draws them with its default
-options. Timed like our page (frames.first_frame): navigation to the first frame after the
-library's own event for "drawn" (vis-timeline's first ``changed``, TimelineJS's ``loaded``), and
-for vis-timeline, which filters by group, a group hidden or shown to the first frame painted after
-its redraw, a second after the last.
+options. Timed like our page (drawn_time.py): navigation to the library's events in the page
+(vis-timeline's items, TimelineJS's markers on its time axis; each library puts them all in at
+once, in one task), and for vis-timeline, which filters by group, a group hidden or shown to the
+first frame painted after its redraw, a second after the last.
 TimelineJS has no filter.
 
 The slow cases get one run instead of ``runs`` (vis-timeline at 100,000 events takes over a
@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from frames import first_frame
+from drawn_time import drawn_at, watch_drawn
 from static_files import serve_folder
 
 from dashboard import load_dataset
@@ -59,7 +59,7 @@ class Library:
     files: tuple[str, ...]  # what its page needs from the tarball: files or folders, under package/
     page: str  # its index.html, which fetches data.json
     data: Callable[[Dataset], dict]  # the events in the library's own format
-    drawn_js: str  # true once the page has drawn
+    drawn_js: str  # true once the page has drawn: its events are in the page
     one_run_from: int  # events from which it gets a single run
     toggle_js: str | None = None  # hides or shows a group (its number), where the library can
 
@@ -114,11 +114,10 @@ VIS_TIMELINE = Library(
 fetch('data.json').then(r => r.json()).then(data => {
   window.groups = new vis.DataSet(data.groups);
   window.timeline = new vis.Timeline(document.getElementById('chart'), new vis.DataSet(data.items), window.groups, {});
-  window.timeline.once('changed', () => { window.drawn = true; });
 });
 </script></body></html>""",
     data=vis_items,
-    drawn_js="() => window.drawn === true",
+    drawn_js="() => !!document.querySelector('#chart .vis-item')",
     one_run_from=100_000,
     toggle_js="""(number) => {
   window.painted = 0;
@@ -139,11 +138,10 @@ TIMELINEJS = Library(
 <body><div id="timeline" style="width:100%;height:600px"></div><script>
 fetch('data.json').then(r => r.json()).then(data => {
   window.timeline = new TL.Timeline('timeline', data, {});
-  window.timeline.on('loaded', () => { window.drawn = true; });
 });
 </script></body></html>""",
     data=timelinejs_events,
-    drawn_js="() => window.drawn === true",
+    drawn_js="() => !!document.querySelector('#timeline .tl-timemarker')",
     one_run_from=10_000,
 )
 LIBRARIES = (VIS_TIMELINE, TIMELINEJS)
@@ -267,8 +265,9 @@ def _page(library: Library, url: str) -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
         page = browser.new_page(viewport={"width": 1440, "height": 900})
+        watch_drawn(page, library.drawn_js)
         page.goto(url + "index.html")
-        print("drawn", first_frame(page, library.drawn_js, 0), flush=True)
+        print("drawn", drawn_at(page, 0), flush=True)
         for group in (0, 0, 1, 1) if library.toggle_js else ():  # hidden and shown, then another
             page.wait_for_timeout(1000)
             page.evaluate(library.toggle_js, group)
