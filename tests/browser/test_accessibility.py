@@ -62,6 +62,11 @@ def test_an_empty_view_passes_axe_and_offers_no_skip_to_the_list_it_stands_in_fo
     page.get_by_role("button", name="Clear all filters").click()
     expect(page.locator("#summary")).to_have_text(re.compile(r"^(\d+) of \1 events$"))
     expect(page.locator(".skip-link")).to_be_visible()  # offered again (off the screen until focused)
+    # And a view that becomes empty as the reader searches.
+    page.get_by_label("Search").fill("zzzznothing")
+    expect(page.locator("#summary")).to_have_text(re.compile(r"^0 of \d+ events$"))
+    expect(page.locator(".skip-link")).to_be_hidden()
+    expect(page.locator("#event-list-section")).to_be_hidden()
 
 
 def test_embed_passes_axe(page: Page, server_url, console_errors):
