@@ -22,7 +22,7 @@ from .figures import (
     escape_label,
     timeline_figure,
 )
-from .filters import FilterState, apply_filters
+from .filters import FilterState, apply_filters, counted_words
 from .formats import DEFAULT_SIZE, FORMATS, IMAGE_FORMATS, PRESETS, SUFFIXES
 from .i18n import tr
 from .interchange import dataset_json, events_csv
@@ -74,7 +74,7 @@ def describe_filters(dataset: Dataset, filters: FilterState, shown: int, lang: s
         first, last = dataset.year_bounds
         parts.append(f"{filters.start or first}–{filters.end or last}")
     if filters.query:
-        parts.append(tr(lang, "Search: “{query}”", query=filters.query))
+        parts.append(tr(lang, "Search: “{query}”", query=" ".join(counted_words(filters.query))))
     if filters.judgement:
         judgement = dataset.judgement(filters.judgement)
         parts.append(tr(lang, "Judgement: {title}", title=judgement.title if judgement else filters.judgement))

@@ -33,10 +33,19 @@ class FilterState:
 MAX_SEARCH_WORDS = 10
 
 
+def counted_words(query: str) -> list[str]:
+    """The words of a search that count, as typed: each once (whatever its case), the first
+    ``MAX_SEARCH_WORDS`` of them."""
+    words: dict[str, str] = {}
+    for word in query.split():
+        words.setdefault(word.casefold(), word)
+    return list(words.values())[:MAX_SEARCH_WORDS]
+
+
 def search_terms(query: str) -> list[str]:
-    """The casefolded words of a search, each once, the first ``MAX_SEARCH_WORDS`` of them; an event
-    matches when it contains all of them."""
-    return list(dict.fromkeys(query.casefold().split()))[:MAX_SEARCH_WORDS]
+    """The casefolded words of a search that count (``counted_words``); an event matches when it
+    contains all of them."""
+    return [word.casefold() for word in counted_words(query)]
 
 
 def has_any_theme(events: pd.DataFrame, theme_ids: Collection[str]) -> pd.Series:

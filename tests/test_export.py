@@ -75,6 +75,14 @@ def test_caption_names_the_filters(mini):
     )
 
 
+def test_caption_names_the_search_words_that_count(mini):
+    # A search counts each word once and its first ten (filters.MAX_SEARCH_WORDS): the caption says
+    # what was searched for, not words that played no part.
+    query = "Treaty treaty " + " ".join(f"w{n}" for n in range(12))
+    caption = describe_filters(mini, FilterState(query=query), 0)
+    assert caption == "0 of 8 events · Search: “Treaty " + " ".join(f"w{n}" for n in range(9)) + "”"
+
+
 def test_attribution_credits_dataset_and_licence(mini):
     assert attribution_text(mini) == (
         "Data: Mini alliance timeline · Test data for Alliance Timeline. · "
