@@ -919,22 +919,22 @@
       return null;
     }
   }
+  var opening = firstView();  // read once, as the page loads: the first draw and the empty state use it
   function firstOpeningAddress(callback) {
     var opened = false;
     return function () {
       var args = Array.prototype.slice.call(arguments);
       if (!opened && window.location.search) {
-        var view = firstView();
-        if (!view) {
+        if (!opening) {
           openAddress();
         } else if (!args[0]) {
           // The matches first: the server's search, which the state calls, then has its answer.
-          if (view.matches) { clientside.set_props("search-matches", { data: view.matches }); }
-          clientside.set_props("view-state", { data: view.state });
-          if (view.zoom) { clientside.set_props("zoom-window", { data: view.zoom }); }
-          args[0] = view.state;
-          args[1] = view.zoom;
-          args[2] = view.matches || args[2];
+          if (opening.matches) { clientside.set_props("search-matches", { data: opening.matches }); }
+          clientside.set_props("view-state", { data: opening.state });
+          if (opening.zoom) { clientside.set_props("zoom-window", { data: opening.zoom }); }
+          args[0] = opening.state;
+          args[1] = opening.zoom;
+          args[2] = opening.matches || args[2];
         }
       }
       opened = true;
@@ -945,7 +945,6 @@
    * page's first paint (style.css, .first-view-empty), not the chart's room until the first draw
    * finds nothing to draw; the first view with events drawn ends it. */
   var EMPTY_FIRST_VIEW = "first-view-empty";
-  var opening = firstView();
   if (opening && opening.empty) { document.documentElement.classList.add(EMPTY_FIRST_VIEW); }
 
   function openAddress() {
