@@ -454,6 +454,10 @@ def test_a_year_typed_again_after_a_reset_applies(page: Page, server_url, bundle
     for _ in range(2):
         start_box.fill("1990")
         start_box.press(key)
+        # The page has taken the first year before the second is typed. (Typed within the same
+        # moment on a loaded machine, one of the two was lost in 2 runs of about 12: a race of its
+        # own, not this test's subject, left to be fixed.)
+        expect(page).to_have_url(re.compile(r"[?&]from=1990"))
         end_box.fill("2000")
         end_box.press(key)
         wait_for_summary(page, len(expected), len(bundled.events))
